@@ -1,0 +1,3 @@
+using NCovNet.Cli;
+
+return await CliApp.RunAsync(args);
