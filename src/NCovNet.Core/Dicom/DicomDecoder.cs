@@ -18,12 +18,7 @@ public static class DicomDecoder
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(limits);
-        var file = DicomFile.Read(data, limits);
-        var dataset = file.Dataset;
-        var pixelData = dataset.Find(DicomTags.PixelData)
-            ?? throw new RadiographDecodeException(DecodeErrorCode.NoPixelData, "The DICOM file has no Pixel Data (7FE0,0010).");
-        var module = ImagePixelModule.Read(dataset, limits);
-        var frame = ReadFirstFrame(pixelData, module, file.Syntax);
+        var (file, module, frame) = DicomImage.Read(data, limits);
         var notes = new List<string>(file.Notes);
         if (module.Frames > 1)
         {
@@ -33,7 +28,7 @@ public static class DicomDecoder
         float[] pixels;
         if (module.IsMonochrome)
         {
-            (pixels, var renderNotes) = GrayscaleRenderer.Render(frame, module, dataset);
+            (pixels, var renderNotes) = GrayscaleRenderer.Render(frame, module, file.Dataset);
             notes.AddRange(renderNotes);
         }
         else
@@ -49,31 +44,14 @@ public static class DicomDecoder
             Height = module.Rows,
             BitsStored = module.BitsStored,
             Photometric = module.Photometric,
-            Modality = NullIfEmpty(dataset.GetString(DicomTags.Modality)),
-            ViewPosition = NullIfEmpty(dataset.GetString(DicomTags.ViewPosition)),
+            Modality = NullIfEmpty(file.Dataset.GetString(DicomTags.Modality)),
+            ViewPosition = NullIfEmpty(file.Dataset.GetString(DicomTags.ViewPosition)),
             TransferSyntax = file.Syntax.Uid,
             Frames = module.Frames,
             PixelSha256 = frame.Sha256(module.BitsAllocated),
             Notes = notes,
         };
         return new DecodedRadiograph(new GrayImage(module.Columns, module.Rows, pixels), metadata);
-    }
-
-    private static StoredFrame ReadFirstFrame(DicomElement pixelData, ImagePixelModule module, TransferSyntax syntax)
-    {
-        switch (syntax.Pixels, pixelData)
-        {
-            case (PixelEncoding.Native, DicomValue value):
-                var bigEndianWords = syntax.Encoding.BigEndian && value.Vr != DicomVr.OB;
-                return NativePixelReader.ReadFirstFrame(value.Bytes.Span, module, bigEndianWords);
-            case (PixelEncoding.Rle, DicomFragments fragments):
-                var rle = RleDecoder.Decode(EncapsulatedFrame.First(fragments, module.Frames, syntax.Pixels), module);
-                return NativePixelReader.ReadFirstFrame(rle, module with { IsPlanar = false }, bigEndianWords: false);
-            case (PixelEncoding.JpegBaseline, DicomFragments fragments):
-                return JpegBaselineDecoder.Decode(EncapsulatedFrame.First(fragments, module.Frames, syntax.Pixels), module);
-            default:
-                throw DicomErrors.Malformed($"Pixel Data is {(pixelData is DicomFragments ? "encapsulated" : "native")} but the transfer syntax is {syntax}");
-        }
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -1,3 +1,4 @@
+using NCovNet.Core.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
@@ -36,7 +37,8 @@ internal static class JpegBaselineDecoder
 
             return module.SamplesPerPixel == 1 ? DecodeGray(frame, module.Photometric) : DecodeRgb(frame);
         }
-        catch (Exception e) when (e is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        // ImageSharp 2.1 fails on corrupt JPEG data with many exception types, NullReferenceException included.
+        catch (Exception e) when (e is not (RadiographDecodeException or OutOfMemoryException))
         {
             throw DicomErrors.Malformed($"the embedded JPEG cannot be decoded ({e.GetType().Name})", e);
         }
