@@ -1,0 +1,66 @@
+# syntax=docker/dockerfile:1
+# nCoV-NET Functions app for a GPU host (Azure Container Apps serverless GPU).
+# Build from the repository root:
+#   docker build -t ncovnet-functions:1.0.0 .
+#   docker build --build-arg MODEL_PACKAGE=models/my-densenet -t ncovnet-functions:1.1.0 .
+# Runs on CPU too: ONNX Runtime falls back to its CPU provider when no GPU is visible.
+
+ARG FUNCTIONS_BASE_IMAGE=mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+
+FROM ${SDK_IMAGE} AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props host.json ./
+COPY src/ src/
+RUN dotnet publish src/NCovNet.Functions/NCovNet.Functions.csproj \
+      -c Release -r linux-x64 --self-contained false \
+      -p:OnnxRuntimeFlavor=Gpu \
+      -o /app/publish
+
+FROM ${FUNCTIONS_BASE_IMAGE} AS runtime
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+
+# CUDA 13 and cuDNN 9 runtime libraries for ONNX Runtime's CUDA provider
+# (Microsoft.ML.OnnxRuntime.Gpu.Linux 1.31 links libcudart.so.13 and libcublas.so.13 and loads
+# cuDNN 9 at run time). The GPU driver itself comes from the host.
+ARG CUDA_VERSION=13.0
+ARG CUDNN_VERSION=9.19.*
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates curl \
+ && . /etc/os-release \
+ && curl -fsSL -o /tmp/cuda-keyring.deb \
+      "https://developer.download.nvidia.com/compute/cuda/repos/${ID}${VERSION_ID//./}/x86_64/cuda-keyring_1.1-1_all.deb" \
+ && dpkg -i /tmp/cuda-keyring.deb \
+ && rm /tmp/cuda-keyring.deb \
+ && apt-get update \
+ && apt-get install -y --no-install-recommends \
+      "cuda-cudart-${CUDA_VERSION/./-}" \
+      "libcublas-${CUDA_VERSION/./-}" \
+      "libcufft-${CUDA_VERSION/./-}" \
+      "libcurand-${CUDA_VERSION/./-}" \
+      "libcudnn9-cuda-${CUDA_VERSION%%.*}=${CUDNN_VERSION}" \
+ && apt-get purge -y curl \
+ && apt-get autoremove -y \
+ && rm -rf /var/lib/apt/lists/*
+
+# The model package (model.onnx + model.json) served by the app; its hash is verified on load.
+ARG MODEL_PACKAGE=models/default
+COPY ${MODEL_PACKAGE}/model.onnx ${MODEL_PACKAGE}/model.json /opt/ncovnet/models/default/
+COPY --from=build /app/publish /home/site/wwwroot
+
+# Unprivileged user; the host listens on 8080 because only root may bind port 80.
+ARG APP_UID=10001
+RUN groupadd --gid "${APP_UID}" ncovnet \
+ && useradd --uid "${APP_UID}" --gid ncovnet --no-create-home --home-dir /home --shell /usr/sbin/nologin ncovnet \
+ && chown -R ncovnet:ncovnet /home /opt/ncovnet
+
+ENV AzureWebJobsScriptRoot=/home/site/wwwroot \
+    AzureFunctionsJobHost__Logging__Console__IsEnabled=true \
+    ASPNETCORE_URLS=http://+:8080 \
+    NCOVNET_MODEL_DIR=/opt/ncovnet/models/default \
+    LD_LIBRARY_PATH=/usr/local/cuda-${CUDA_VERSION}/targets/x86_64-linux/lib \
+    NVIDIA_VISIBLE_DEVICES=all \
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility
+
+USER ncovnet:ncovnet
+EXPOSE 8080
