@@ -43,21 +43,23 @@ RUN apt-get update \
  && apt-get autoremove -y \
  && rm -rf /var/lib/apt/lists/*
 
-# The model package (model.onnx + model.json) served by the app; its hash is verified on load.
-ARG MODEL_PACKAGE=models/default
-COPY ${MODEL_PACKAGE}/model.onnx ${MODEL_PACKAGE}/model.json /opt/ncovnet/models/default/
 COPY --from=build /app/publish /home/site/wwwroot
+# The model package (model.onnx + model.json) goes where Pipeline:ModelPath points by default
+# (models/default under the app folder); the app verifies its hash on load.
+ARG MODEL_PACKAGE=models/default
+COPY ${MODEL_PACKAGE}/model.onnx ${MODEL_PACKAGE}/model.json /home/site/wwwroot/models/default/
 
-# Unprivileged user; the host listens on 8080 because only root may bind port 80.
+# Unprivileged user. The app files stay root-owned and read-only to it; it may write only where
+# the host keeps logs, data-protection keys and its home. Port 8080 because only root binds 80.
 ARG APP_UID=10001
 RUN groupadd --gid "${APP_UID}" ncovnet \
  && useradd --uid "${APP_UID}" --gid ncovnet --no-create-home --home-dir /home --shell /usr/sbin/nologin ncovnet \
- && chown -R ncovnet:ncovnet /home /opt/ncovnet
+ && mkdir -p /home/LogFiles /home/data /home/ASP.NET \
+ && chown ncovnet:ncovnet /home /home/LogFiles /home/data /home/ASP.NET
 
 ENV AzureWebJobsScriptRoot=/home/site/wwwroot \
     AzureFunctionsJobHost__Logging__Console__IsEnabled=true \
     ASPNETCORE_URLS=http://+:8080 \
-    NCOVNET_MODEL_DIR=/opt/ncovnet/models/default \
     LD_LIBRARY_PATH=/usr/local/cuda-${CUDA_VERSION}/targets/x86_64-linux/lib \
     NVIDIA_VISIBLE_DEVICES=all \
     NVIDIA_DRIVER_CAPABILITIES=compute,utility
