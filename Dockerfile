@@ -20,9 +20,10 @@ RUN dotnet publish src/NCovNet.Functions/NCovNet.Functions.csproj \
 FROM ${FUNCTIONS_BASE_IMAGE} AS runtime
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
-# CUDA 13 and cuDNN 9 runtime libraries for ONNX Runtime's CUDA provider
-# (Microsoft.ML.OnnxRuntime.Gpu.Linux 1.31 links libcudart.so.13 and libcublas.so.13 and loads
-# cuDNN 9 at run time). The GPU driver itself comes from the host.
+# CUDA 13 and cuDNN 9 runtime libraries for ONNX Runtime's CUDA provider: the
+# libonnxruntime_providers_cuda.so of Microsoft.ML.OnnxRuntime.Gpu.Linux 1.31 links
+# libcudart.so.13, libcublas.so.13, libcublasLt.so.13 and libcurand.so.10, and loads cuDNN 9 at
+# run time. libcuda.so.1 (the driver) comes from the GPU host.
 ARG CUDA_VERSION=13.0
 ARG CUDNN_VERSION=9.19.*
 RUN apt-get update \
@@ -36,7 +37,6 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       "cuda-cudart-${CUDA_VERSION/./-}" \
       "libcublas-${CUDA_VERSION/./-}" \
-      "libcufft-${CUDA_VERSION/./-}" \
       "libcurand-${CUDA_VERSION/./-}" \
       "libcudnn9-cuda-${CUDA_VERSION%%.*}=${CUDNN_VERSION}" \
  && apt-get purge -y curl \

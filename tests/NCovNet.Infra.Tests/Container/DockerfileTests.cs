@@ -57,7 +57,7 @@ public sealed partial class DockerfileTests
         Assert.Equal("13.0", Arg("CUDA_VERSION"));
         Assert.StartsWith("9.", Arg("CUDNN_VERSION"), StringComparison.Ordinal);
         var install = Assert.Single(RuntimeStage, i => i.Keyword == "RUN" && i.Arguments.Contains("cuda-keyring", StringComparison.Ordinal));
-        foreach (var package in new[] { "cuda-cudart-", "libcublas-", "libcudnn9-cuda-" })
+        foreach (var package in new[] { "cuda-cudart-", "libcublas-", "libcurand-", "libcudnn9-cuda-" })
         {
             Assert.Contains(package, install.Arguments, StringComparison.Ordinal);
         }
