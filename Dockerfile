@@ -20,9 +20,10 @@ RUN dotnet publish src/NCovNet.Functions/NCovNet.Functions.csproj \
 FROM ${FUNCTIONS_BASE_IMAGE} AS runtime
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
-# CUDA 13 and cuDNN 9 runtime libraries for ONNX Runtime's CUDA provider
-# (Microsoft.ML.OnnxRuntime.Gpu.Linux 1.31 links libcudart.so.13 and libcublas.so.13 and loads
-# cuDNN 9 at run time). The GPU driver itself comes from the host.
+# CUDA 13 and cuDNN 9 runtime libraries for ONNX Runtime's CUDA provider: the
+# libonnxruntime_providers_cuda.so of Microsoft.ML.OnnxRuntime.Gpu.Linux 1.31 links
+# libcudart.so.13, libcublas.so.13, libcublasLt.so.13 and libcurand.so.10, and loads cuDNN 9 at
+# run time. libcuda.so.1 (the driver) comes from the GPU host.
 ARG CUDA_VERSION=13.0
 ARG CUDNN_VERSION=9.19.*
 RUN apt-get update \
@@ -36,28 +37,29 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       "cuda-cudart-${CUDA_VERSION/./-}" \
       "libcublas-${CUDA_VERSION/./-}" \
-      "libcufft-${CUDA_VERSION/./-}" \
       "libcurand-${CUDA_VERSION/./-}" \
       "libcudnn9-cuda-${CUDA_VERSION%%.*}=${CUDNN_VERSION}" \
  && apt-get purge -y curl \
  && apt-get autoremove -y \
  && rm -rf /var/lib/apt/lists/*
 
-# The model package (model.onnx + model.json) served by the app; its hash is verified on load.
-ARG MODEL_PACKAGE=models/default
-COPY ${MODEL_PACKAGE}/model.onnx ${MODEL_PACKAGE}/model.json /opt/ncovnet/models/default/
 COPY --from=build /app/publish /home/site/wwwroot
+# The model package (model.onnx + model.json) goes where Pipeline:ModelPath points by default
+# (models/default under the app folder); the app verifies its hash on load.
+ARG MODEL_PACKAGE=models/default
+COPY ${MODEL_PACKAGE}/model.onnx ${MODEL_PACKAGE}/model.json /home/site/wwwroot/models/default/
 
-# Unprivileged user; the host listens on 8080 because only root may bind port 80.
+# Unprivileged user. The app files stay root-owned and read-only to it; it may write only where
+# the host keeps logs, data-protection keys and its home. Port 8080 because only root binds 80.
 ARG APP_UID=10001
 RUN groupadd --gid "${APP_UID}" ncovnet \
  && useradd --uid "${APP_UID}" --gid ncovnet --no-create-home --home-dir /home --shell /usr/sbin/nologin ncovnet \
- && chown -R ncovnet:ncovnet /home /opt/ncovnet
+ && mkdir -p /home/LogFiles /home/data /home/ASP.NET \
+ && chown ncovnet:ncovnet /home /home/LogFiles /home/data /home/ASP.NET
 
 ENV AzureWebJobsScriptRoot=/home/site/wwwroot \
     AzureFunctionsJobHost__Logging__Console__IsEnabled=true \
     ASPNETCORE_URLS=http://+:8080 \
-    NCOVNET_MODEL_DIR=/opt/ncovnet/models/default \
     LD_LIBRARY_PATH=/usr/local/cuda-${CUDA_VERSION}/targets/x86_64-linux/lib \
     NVIDIA_VISIBLE_DEVICES=all \
     NVIDIA_DRIVER_CAPABILITIES=compute,utility

@@ -31,11 +31,11 @@ param gpuProfileType string = 'Consumption-GPU-NC8as-T4'
 @description('Functions image for the GPU plan. azd passes the image it built; the first provision runs the bare Functions base image.')
 param containerImage string = 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0'
 
-@description('Folder of the model package (model.onnx + model.json) inside the app. Empty: the package built into the image or deployment package.')
-param modelDirectory string = ''
+@description('Folder of the model package (model.onnx + model.json); relative to the app folder, where the image and the deployment package carry models/default.')
+param modelPath string = 'models/default'
 
 @description('Name of the function with the Event Grid-sourced blob trigger.')
-param scanFunctionName string = 'ScanUploadedRadiograph'
+param scanFunctionName string = 'ProcessRadiograph'
 
 @description('E-mail address for alerts; empty for none.')
 param alertEmail string = ''
@@ -49,14 +49,17 @@ var names = {
   registry: '${abbrs.containerRegistryRegistries}${resourceToken}'
   applicationInsights: '${abbrs.insightsComponents}${resourceToken}'
 }
+// The pipeline's StorageLayout: inputs in radiographs/, results and heatmaps in scan-results/scans/{id}/.
 var containerNames = {
   input: 'radiographs'
-  results: 'results'
-  heatmaps: 'heatmaps'
-  deadLetters: 'dead-letters'
+  results: 'scan-results'
+  deadLetters: 'eventgrid-dead-letters'
   deployment: 'deployment-package'
 }
-var defaultModelDirectory = isGpu ? '/opt/ncovnet/models/default' : '/home/site/wwwroot/models/default'
+var queueNames = {
+  scanDeadLetters: 'scan-dead-letters'
+  triggerPoison: 'webjobs-blobtrigger-poison'
+}
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -71,6 +74,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     name: names.storage
     containerNames: containerNames
+    queueNames: queueNames
   }
 }
 
@@ -115,10 +119,7 @@ var appSettings = [
   { name: 'AZURE_CLIENT_ID', value: identity.outputs.clientId }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.applicationInsightsConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.outputs.clientId};Authorization=AAD' }
-  { name: 'NCOVNET_INPUT_CONTAINER', value: containerNames.input }
-  { name: 'NCOVNET_RESULTS_CONTAINER', value: containerNames.results }
-  { name: 'NCOVNET_HEATMAPS_CONTAINER', value: containerNames.heatmaps }
-  { name: 'NCOVNET_MODEL_DIR', value: empty(modelDirectory) ? defaultModelDirectory : modelDirectory }
+  { name: 'Pipeline__ModelPath', value: modelPath }
 ]
 
 module gpuApp 'app/container-apps.bicep' = if (isGpu) {
@@ -193,8 +194,9 @@ output SCAN_FUNCTION_NAME string = scanFunctionName
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output INPUT_CONTAINER string = containerNames.input
 output RESULTS_CONTAINER string = containerNames.results
-output HEATMAPS_CONTAINER string = containerNames.heatmaps
 output DEAD_LETTER_CONTAINER string = containerNames.deadLetters
+output SCAN_DEAD_LETTER_QUEUE string = queueNames.scanDeadLetters
+output TRIGGER_POISON_QUEUE string = queueNames.triggerPoison
 output EVENT_GRID_SYSTEM_TOPIC string = eventGrid.outputs.name
 output AZURE_IDENTITY_ID string = identity.outputs.id
 output AZURE_IDENTITY_CLIENT_ID string = identity.outputs.clientId

@@ -112,7 +112,8 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
             cpu: json(cpuCores)
             memory: memory
           }
-          env: appSettings
+          // Also set in the image; here too so that the first provision's bare base image listens on the ingress port.
+          env: concat(appSettings, [{ name: 'ASPNETCORE_URLS', value: 'http://+:${containerPort}' }])
         }
       ]
       scale: {

@@ -13,6 +13,10 @@ param inputCoolAfterDays int = 30
 @minValue(2)
 param inputColdAfterDays int = 180
 
+@description('Days after a scan before its result and heatmaps move to the cool tier.')
+@minValue(1)
+param resultsCoolAfterDays int = 90
+
 @description('Days a dead-lettered Event Grid event is kept.')
 @minValue(1)
 param deadLetterRetentionDays int = 30
@@ -22,22 +26,24 @@ param deadLetterRetentionDays int = 30
 @maxValue(365)
 param softDeleteDays int = 14
 
-@description('Container names: input, results, heatmaps, deadLetters, deployment.')
+@description('Containers: uploads (input), results and heatmaps, undeliverable Event Grid events, the Flex deployment package.')
 param containerNames {
   input: string
   results: string
-  heatmaps: string
   deadLetters: string
   deployment: string
 }
 
+@description('Queues: the pipeline\'s dead letters, and the blob trigger\'s poison queue.')
+param queueNames {
+  scanDeadLetters: string
+  triggerPoison: string
+}
+
 var inputContainerName = containerNames.input
 var resultsContainerName = containerNames.results
-var heatmapsContainerName = containerNames.heatmaps
 var deadLetterContainerName = containerNames.deadLetters
 var deploymentContainerName = containerNames.deployment
-// The blob trigger moves a blob here after host.json's poisonBlobThreshold failed attempts.
-var poisonQueueName = 'webjobs-blobtrigger-poison'
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
@@ -93,11 +99,6 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
       properties: { publicAccess: 'None' }
     }
 
-    resource heatmaps 'containers' = {
-      name: heatmapsContainerName
-      properties: { publicAccess: 'None' }
-    }
-
     resource deadLetters 'containers' = {
       name: deadLetterContainerName
       properties: { publicAccess: 'None' }
@@ -112,8 +113,13 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   resource queueService 'queueServices' = {
     name: 'default'
 
-    resource poison 'queues' = {
-      name: poisonQueueName
+    resource scanDeadLetters 'queues' = {
+      name: queueNames.scanDeadLetters
+    }
+
+    // Created up front (the host creates it only on the first poisoned blob) so operators can watch it.
+    resource triggerPoison 'queues' = {
+      name: queueNames.triggerPoison
     }
   }
 
@@ -140,17 +146,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
             }
           }
           {
-            name: 'age-heatmaps'
+            name: 'age-scan-results'
             enabled: true
             type: 'Lifecycle'
             definition: {
               filters: {
                 blobTypes: ['blockBlob']
-                prefixMatch: ['${heatmapsContainerName}/']
+                prefixMatch: ['${resultsContainerName}/scans/']
               }
               actions: {
                 baseBlob: {
-                  tierToCool: { daysAfterCreationGreaterThan: inputCoolAfterDays }
+                  tierToCool: { daysAfterCreationGreaterThan: resultsCoolAfterDays }
                 }
               }
             }
@@ -181,4 +187,3 @@ output id string = storage.id
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
-output poisonQueueName string = poisonQueueName

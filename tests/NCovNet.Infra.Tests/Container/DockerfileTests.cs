@@ -57,7 +57,7 @@ public sealed partial class DockerfileTests
         Assert.Equal("13.0", Arg("CUDA_VERSION"));
         Assert.StartsWith("9.", Arg("CUDNN_VERSION"), StringComparison.Ordinal);
         var install = Assert.Single(RuntimeStage, i => i.Keyword == "RUN" && i.Arguments.Contains("cuda-keyring", StringComparison.Ordinal));
-        foreach (var package in new[] { "cuda-cudart-", "libcublas-", "libcudnn9-cuda-" })
+        foreach (var package in new[] { "cuda-cudart-", "libcublas-", "libcurand-", "libcudnn9-cuda-" })
         {
             Assert.Contains(package, install.Arguments, StringComparison.Ordinal);
         }
@@ -72,11 +72,21 @@ public sealed partial class DockerfileTests
     [Fact]
     public void ModelPackage_IsCopiedWhereTheAppLooksForIt()
     {
+        var appRoot = Assert.Single(RuntimeStage, i => i.Keyword == "COPY" && i.Arguments.StartsWith("--from=build ", StringComparison.Ordinal))
+            .Arguments.Split(' ')[^1];
+        var modelPath = (string?)CompiledInfra.Instance.Main.DeclaredParameters["modelPath"]!["defaultValue"];
+
         Assert.Equal("models/default", Arg("MODEL_PACKAGE"));
         var copy = Assert.Single(RuntimeStage, i => i.Keyword == "COPY" && i.Arguments.Contains("${MODEL_PACKAGE}", StringComparison.Ordinal));
-        Assert.Equal("${MODEL_PACKAGE}/model.onnx ${MODEL_PACKAGE}/model.json /opt/ncovnet/models/default/", copy.Arguments);
-        Assert.Contains("NCOVNET_MODEL_DIR=/opt/ncovnet/models/default ", Env(), StringComparison.Ordinal);
-        Assert.Contains("'/opt/ncovnet/models/default'", (string?)CompiledInfra.Instance.Main.Variables["defaultModelDirectory"], StringComparison.Ordinal);
+        Assert.Equal($"${{MODEL_PACKAGE}}/model.onnx ${{MODEL_PACKAGE}}/model.json {appRoot}/{modelPath}/", copy.Arguments);
+        Assert.Contains($"AzureWebJobsScriptRoot={appRoot} ", Env(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runtime_LeavesTheAppFilesReadOnlyToItsUser()
+    {
+        Assert.DoesNotContain(RuntimeStage, i => i.Arguments.Contains("chown -R", StringComparison.Ordinal));
+        Assert.DoesNotContain(RuntimeStage, i => i.Keyword == "COPY" && i.Arguments.Contains("--chown", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -63,13 +63,12 @@ public sealed class AppSettingsTests
         Assert.DoesNotContain("AccountKey=", text, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public void ModelDirectory_DefaultsToThePackageInTheImage()
+    [Theory]
+    [MemberData(nameof(AppModules))]
+    public void ModelPath_IsThePipelineSettingDefaultingToTheBundledPackage(string module)
     {
-        Assert.Contains("NCOVNET_MODEL_DIR", Settings("gpuApp").Keys);
-        Assert.Equal(
-            "[if(variables('isGpu'), '/opt/ncovnet/models/default', '/home/site/wwwroot/models/default')]",
-            (string?)_main.Variables["defaultModelDirectory"]);
+        Assert.Equal("[parameters('modelPath')]", Settings(module)["Pipeline__ModelPath"]);
+        Assert.Equal("models/default", (string?)_main.DeclaredParameters["modelPath"]!["defaultValue"]);
     }
 
     private Dictionary<string, string> Settings(string module) =>

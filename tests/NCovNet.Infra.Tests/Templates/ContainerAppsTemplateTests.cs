@@ -52,6 +52,17 @@ public sealed class ContainerAppsTemplateTests
     }
 
     [Fact]
+    public void App_ListensOnTheIngressPortWhateverImageRuns()
+    {
+        var container = App["properties"]!["template"]!["containers"]![0]!;
+
+        Assert.Equal("[variables('containerPort')]", (string?)App["properties"]!["configuration"]!["ingress"]!["targetPort"]);
+        Assert.Equal(
+            "[concat(parameters('appSettings'), createArray(createObject('name', 'ASPNETCORE_URLS', 'value', format('http://+:{0}', variables('containerPort')))))]",
+            (string?)container["env"]);
+    }
+
+    [Fact]
     public void App_IsTaggedForAzdDeploy()
     {
         Assert.Contains("'azd-service-name', 'functions'", (string?)App["tags"], StringComparison.Ordinal);

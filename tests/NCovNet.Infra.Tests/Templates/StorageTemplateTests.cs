@@ -23,19 +23,18 @@ public sealed class StorageTemplateTests
     {
         Assert.False((bool)Account["allowBlobPublicAccess"]!);
         var containers = _main.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers");
-        Assert.Equal(5, containers.Count);
+        Assert.Equal(4, containers.Count);
         Assert.All(containers, c => Assert.Equal("None", (string?)c.Properties!["publicAccess"]));
     }
 
     [Fact]
-    public void Containers_AreTheOnesTheAppAndEventGridUse()
+    public void Containers_AreThePipelinesStorageLayoutPlusEventGridAndDeployment()
     {
         var names = _main.Variables["containerNames"]!.AsObject();
 
         Assert.Equal("radiographs", (string?)names["input"]);
-        Assert.Equal("results", (string?)names["results"]);
-        Assert.Equal("heatmaps", (string?)names["heatmaps"]);
-        Assert.Equal("dead-letters", (string?)names["deadLetters"]);
+        Assert.Equal("scan-results", (string?)names["results"]);
+        Assert.Equal("eventgrid-dead-letters", (string?)names["deadLetters"]);
         Assert.Equal("deployment-package", (string?)names["deployment"]);
         Assert.Equal("[variables('containerNames')]", (string?)_main.ModuleParameter("storage", "containerNames"));
     }
@@ -64,12 +63,14 @@ public sealed class StorageTemplateTests
     }
 
     [Fact]
-    public void Queues_IncludeTheBlobTriggerPoisonQueue()
+    public void Queues_AreThePipelinesDeadLettersAndTheTriggersPoisonQueue()
     {
-        var queue = _main.Single("Microsoft.Storage/storageAccounts/queueServices/queues");
+        var names = _main.Variables["queueNames"]!.AsObject();
 
-        Assert.Contains("poisonQueueName", (string?)queue.Json["name"], StringComparison.Ordinal);
-        Assert.Equal("webjobs-blobtrigger-poison", (string?)queue.DeclaringTemplate["variables"]!["poisonQueueName"]);
+        Assert.Equal("scan-dead-letters", (string?)names["scanDeadLetters"]);
+        Assert.Equal("webjobs-blobtrigger-poison", (string?)names["triggerPoison"]);
+        Assert.Equal(2, _main.ResourcesOfType("Microsoft.Storage/storageAccounts/queueServices/queues").Count);
+        Assert.Equal("[variables('queueNames')]", (string?)_main.ModuleParameter("storage", "queueNames"));
     }
 
     private static JsonNode Rule(JsonArray rules, string name) =>
