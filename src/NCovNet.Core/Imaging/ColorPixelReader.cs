@@ -29,6 +29,7 @@ internal static class ColorPixelReader
         var samples = new byte[image.Width * 4];
         image.ProcessPixelRows(rows =>
         {
+            var unit = UnitIntensity.From8Bit;
             for (var y = 0; y < rows.Height; y++)
             {
                 var row = rows.GetRowSpan(y);
@@ -39,7 +40,7 @@ internal static class ColorPixelReader
                     float value;
                     if (p.R == p.G && p.G == p.B)
                     {
-                        value = p.R * (1f / 255f);
+                        value = unit[p.R];
                     }
                     else
                     {
@@ -50,7 +51,7 @@ internal static class ColorPixelReader
                     if (p.A != byte.MaxValue)
                     {
                         hadTransparency = true;
-                        value *= p.A * (1f / 255f);
+                        value *= unit[p.A];
                     }
 
                     intensities[x] = value;
@@ -70,6 +71,7 @@ internal static class ColorPixelReader
         var samples = new ushort[image.Width * 4];
         image.ProcessPixelRows(rows =>
         {
+            var unit = UnitIntensity.From16Bit;
             for (var y = 0; y < rows.Height; y++)
             {
                 var row = rows.GetRowSpan(y);
@@ -80,7 +82,7 @@ internal static class ColorPixelReader
                     float value;
                     if (p.R == p.G && p.G == p.B)
                     {
-                        value = p.R * (1f / 65535f);
+                        value = unit[p.R];
                     }
                     else
                     {
@@ -91,7 +93,7 @@ internal static class ColorPixelReader
                     if (p.A != ushort.MaxValue)
                     {
                         hadTransparency = true;
-                        value *= p.A * (1f / 65535f);
+                        value *= unit[p.A];
                     }
 
                     intensities[x] = value;

@@ -15,6 +15,7 @@ internal static class GrayPixelReader
         var stored = new byte[image.Width];
         image.ProcessPixelRows(rows =>
         {
+            var unit = UnitIntensity.From8Bit;
             for (var y = 0; y < rows.Height; y++)
             {
                 var row = rows.GetRowSpan(y);
@@ -22,7 +23,7 @@ internal static class GrayPixelReader
                 for (var x = 0; x < row.Length; x++)
                 {
                     var value = row[x].PackedValue;
-                    intensities[x] = value * (1f / 255f);
+                    intensities[x] = unit[value];
                     stored[x] = (byte)(value / scale);
                 }
 
@@ -39,6 +40,7 @@ internal static class GrayPixelReader
         var stored = new ushort[image.Width];
         image.ProcessPixelRows(rows =>
         {
+            var unit = UnitIntensity.From16Bit;
             for (var y = 0; y < rows.Height; y++)
             {
                 var row = rows.GetRowSpan(y);
@@ -46,7 +48,7 @@ internal static class GrayPixelReader
                 for (var x = 0; x < row.Length; x++)
                 {
                     var value = row[x].PackedValue;
-                    intensities[x] = value * (1f / 65535f);
+                    intensities[x] = unit[value];
                     stored[x] = value;
                 }
 
