@@ -1,9 +1,11 @@
+using NCovNet.Core.Imaging;
+
 namespace NCovNet.Core.Dicom;
 
 /// <summary>
-/// Colour frames to gray display intensities in [0, 1] with the ITU-R BT.601 luma rule
-/// (Y = 0.299 R + 0.587 G + 0.114 B), the rule used for colour PNG/JPEG input. YBR_FULL
-/// samples already carry that luma as their first component.
+/// Colour frames to gray display intensities in [0, 1] with the BT.601 luma rule of colour
+/// PNG/JPEG input (<see cref="ColorPixelReader"/>). YBR_FULL samples already carry that luma
+/// as their first component.
 /// </summary>
 internal static class ColorRenderer
 {
@@ -17,7 +19,7 @@ internal static class ColorRenderer
         {
             var luma = lumaIsFirst
                 ? samples[i * 3]
-                : (0.299 * samples[i * 3]) + (0.587 * samples[(i * 3) + 1]) + (0.114 * samples[(i * 3) + 2]);
+                : (ColorPixelReader.RedWeight * samples[i * 3]) + (ColorPixelReader.GreenWeight * samples[(i * 3) + 1]) + (ColorPixelReader.BlueWeight * samples[(i * 3) + 2]);
             pixels[i] = (float)Math.Clamp(luma / maximum, 0, 1);
         }
 

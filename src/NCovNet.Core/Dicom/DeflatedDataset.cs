@@ -7,9 +7,9 @@ namespace NCovNet.Core.Dicom;
 internal static class DeflatedDataset
 {
     /// <summary>The inflated dataset; more than <see cref="DecodeLimits.MaxBytes"/> of output is refused (deflate bomb).</summary>
-    public static byte[] Inflate(ReadOnlyMemory<byte> compressed, DecodeLimits limits)
+    public static byte[] Inflate(byte[] data, int start, DecodeLimits limits)
     {
-        using var input = new MemoryStream(compressed.ToArray(), writable: false);
+        using var input = new MemoryStream(data, start, data.Length - start, writable: false);
         using var inflater = new DeflateStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
         var buffer = new byte[81920];

@@ -9,10 +9,6 @@ internal sealed class DicomDataset
 {
     private readonly Dictionary<DicomTag, DicomElement> elements = [];
 
-    public int Count => elements.Count;
-
-    public bool Contains(DicomTag tag) => elements.ContainsKey(tag);
-
     public DicomElement? Find(DicomTag tag) => elements.GetValueOrDefault(tag);
 
     /// <summary>Adds an element; a repeated tag keeps its first occurrence.</summary>

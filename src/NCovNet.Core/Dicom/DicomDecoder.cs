@@ -34,7 +34,7 @@ public static class DicomDecoder
         else
         {
             pixels = ColorRenderer.Render(frame, module.BitsStored);
-            notes.Add($"{module.Photometric} converted to gray with BT.601 luma (0.299 R + 0.587 G + 0.114 B)");
+            notes.Add(ConversionNotes.ColorToLuma);
         }
 
         var metadata = new ImageMetadata

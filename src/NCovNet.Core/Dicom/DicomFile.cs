@@ -34,7 +34,7 @@ internal sealed record DicomFile(TransferSyntax Syntax, DicomDataset Dataset, IR
         }
 
         var dataset = syntax.Deflated
-            ? DicomReader.ReadDataset(DeflatedDataset.Inflate(data.AsMemory(datasetStart), limits), 0, syntax.Encoding, limits)
+            ? DicomReader.ReadDataset(DeflatedDataset.Inflate(data, datasetStart, limits), 0, syntax.Encoding, limits)
             : DicomReader.ReadDataset(data, datasetStart, syntax.Encoding, limits);
         return new DicomFile(syntax, dataset, notes);
     }

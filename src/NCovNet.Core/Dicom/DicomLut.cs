@@ -14,13 +14,11 @@ internal sealed class DicomLut
     {
         this.entries = entries;
         this.firstMapped = firstMapped;
-        BitsPerEntry = bitsPerEntry;
+        MaxOutput = (1 << bitsPerEntry) - 1;
     }
 
-    public int BitsPerEntry { get; }
-
     /// <summary>The largest value an entry can hold, 2^bits - 1.</summary>
-    public double MaxOutput => (1 << BitsPerEntry) - 1;
+    public double MaxOutput { get; }
 
     public static DicomLut Read(DicomDataset item, bool signedInput)
     {

@@ -18,7 +18,9 @@ internal static class GrayscaleRenderer
             modalityValues[i] = modality.Apply(minStored + i);
         }
 
-        var (minimum, maximum) = PresentRange(samples, minStored, modalityValues);
+        var (minimum, maximum) = modality.IsLinear
+            ? (Math.Min(modalityValues[0], modalityValues[^1]), Math.Max(modalityValues[0], modalityValues[^1]))
+            : PresentRange(samples, minStored, modalityValues);
         var voi = VoiTransform.Read(dataset, module.IsSigned, minimum, maximum);
         var invert = module.Photometric == "MONOCHROME1";
         var display = new float[modalityValues.Length];

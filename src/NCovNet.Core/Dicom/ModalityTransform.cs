@@ -17,6 +17,9 @@ internal sealed class ModalityTransform
         this.intercept = intercept;
     }
 
+    /// <summary>True for rescale: the extreme stored values then map to the extreme modality values.</summary>
+    public bool IsLinear => lut is null;
+
     public string Description => lut is not null ? "Modality LUT Sequence" : $"rescale slope {slope}, intercept {intercept}";
 
     public static ModalityTransform Read(DicomDataset dataset, bool signedInput)

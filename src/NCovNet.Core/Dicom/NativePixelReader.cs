@@ -22,43 +22,66 @@ internal static class NativePixelReader
             throw DicomErrors.Truncated($"Pixel Data holds {pixelData.Length} bytes, one {module.Columns}x{module.Rows} frame needs {needed}");
         }
 
-        var frame = pixelData[..needed];
         var samples = new int[module.FrameSampleCount];
-        var shift = module.HighBit + 1 - module.BitsStored;
-        var mask = (1 << module.BitsStored) - 1;
-        var signBit = 1 << (module.BitsStored - 1);
+        if (module.BitsAllocated == 16)
+        {
+            ReadWords(pixelData[..needed], samples, bigEndianWords);
+        }
+        else
+        {
+            ReadBytes(pixelData[..needed], samples, bigEndianWords);
+        }
+
+        KeepStoredBits(samples, module);
+        return new StoredFrame(module.IsPlanar ? Interleave(samples, module) : samples, module.SamplesPerPixel, module.Photometric);
+    }
+
+    private static void ReadWords(ReadOnlySpan<byte> frame, int[] samples, bool bigEndian)
+    {
         for (var i = 0; i < samples.Length; i++)
         {
-            var raw = ReadRaw(frame, i, module.BitsAllocated, bigEndianWords);
-            var value = (raw >> shift) & mask;
-            samples[SampleIndex(i, module)] = module.IsSigned && (value & signBit) != 0 ? value - (mask + 1) : value;
+            var word = frame.Slice(i * 2, 2);
+            samples[i] = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(word) : BinaryPrimitives.ReadUInt16LittleEndian(word);
         }
-
-        return new StoredFrame(samples, module.SamplesPerPixel, module.Photometric);
     }
 
-    private static int ReadRaw(ReadOnlySpan<byte> frame, int index, int bitsAllocated, bool bigEndianWords)
+    // 8-bit samples in big endian OW words are swapped in pairs.
+    private static void ReadBytes(ReadOnlySpan<byte> frame, int[] samples, bool swappedPairs)
     {
-        if (bitsAllocated == 16)
+        for (var i = 0; i < samples.Length; i++)
         {
-            var word = frame.Slice(index * 2, 2);
-            return bigEndianWords ? BinaryPrimitives.ReadUInt16BigEndian(word) : BinaryPrimitives.ReadUInt16LittleEndian(word);
+            samples[i] = frame[swappedPairs ? i ^ 1 : i];
         }
-
-        // 8-bit samples in big endian OW words are swapped in pairs.
-        return bigEndianWords ? frame[index ^ 1] : frame[index];
     }
 
-    // Planar configuration 1 stores all red samples, then green, then blue; the frame is interleaved by pixel.
-    private static int SampleIndex(int storedIndex, ImagePixelModule module)
+    // Bits Stored bits ending at High Bit hold the value; two's complement when Pixel Representation is 1.
+    private static void KeepStoredBits(int[] samples, ImagePixelModule module)
     {
-        if (!module.IsPlanar)
+        var shift = module.HighBit + 1 - module.BitsStored;
+        var mask = (1 << module.BitsStored) - 1;
+        if (shift == 0 && module.BitsStored == module.BitsAllocated && !module.IsSigned)
         {
-            return storedIndex;
+            return;
         }
 
-        var plane = storedIndex / module.PixelCount;
-        var pixel = storedIndex % module.PixelCount;
-        return (pixel * module.SamplesPerPixel) + plane;
+        var signBit = module.IsSigned ? 1 << (module.BitsStored - 1) : 0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (((samples[i] >> shift) & mask) ^ signBit) - signBit;
+        }
+    }
+
+    // Planar configuration 1 stores all red samples, then green, then blue; frames are returned interleaved by pixel.
+    private static int[] Interleave(int[] planar, ImagePixelModule module)
+    {
+        var interleaved = new int[planar.Length];
+        for (var i = 0; i < planar.Length; i++)
+        {
+            var plane = i / module.PixelCount;
+            var pixel = i % module.PixelCount;
+            interleaved[(pixel * module.SamplesPerPixel) + plane] = planar[i];
+        }
+
+        return interleaved;
     }
 }

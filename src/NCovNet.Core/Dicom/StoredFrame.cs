@@ -9,25 +9,36 @@ namespace NCovNet.Core.Dicom;
 /// </summary>
 internal sealed record StoredFrame(int[] Samples, int SamplesPerPixel, string Photometric)
 {
+    private const int ChunkSamples = 32 * 1024;
+
     /// <summary>
     /// SHA-256 of the samples as little-endian bytes of the stored type (uint8, int16 or
     /// uint16), row-major: the convention of reference_pixels.csv.
     /// </summary>
     public string Sha256(int bitsAllocated)
     {
-        var bytes = new byte[Samples.Length * (bitsAllocated / 8)];
-        for (var i = 0; i < Samples.Length; i++)
+        var bytesPerSample = bitsAllocated / 8;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[ChunkSamples * bytesPerSample];
+        for (var start = 0; start < Samples.Length; start += ChunkSamples)
         {
-            if (bitsAllocated == 8)
+            var count = Math.Min(ChunkSamples, Samples.Length - start);
+            for (var i = 0; i < count; i++)
             {
-                bytes[i] = (byte)Samples[i];
+                var sample = Samples[start + i];
+                if (bytesPerSample == 1)
+                {
+                    chunk[i] = (byte)sample;
+                }
+                else
+                {
+                    BinaryPrimitives.WriteUInt16LittleEndian(chunk.AsSpan(i * 2), unchecked((ushort)sample));
+                }
             }
-            else
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(i * 2), unchecked((ushort)Samples[i]));
-            }
+
+            hash.AppendData(chunk, 0, count * bytesPerSample);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

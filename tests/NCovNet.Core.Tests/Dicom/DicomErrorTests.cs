@@ -57,6 +57,16 @@ public sealed class DicomErrorTests
     }
 
     [Fact]
+    public void A_hundred_thousand_nested_sequences_stop_at_the_limit()
+    {
+        byte[] level = [0x40, 0x00, 0x30, 0xA7, (byte)'S', (byte)'Q', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0x00, 0xE0, 0xFF, 0xFF, 0xFF, 0xFF];
+        var head = new DicomTestWriter().String(0x0008, 0x0060, "CS", "DX").ToDataset();
+        var data = head.Concat(Enumerable.Repeat(level, 100_000).SelectMany(bytes => bytes)).ToArray();
+
+        AssertFails(DecodeErrorCode.NestingTooDeep, data);
+    }
+
+    [Fact]
     public void Pixel_data_shorter_than_one_frame_is_truncated()
     {
         var data = DicomTestWriter.Monochrome(DicomTestWriter.ExplicitLittleEndian, 4, 4, [1, 2, 3]).ToDataset();
