@@ -13,7 +13,7 @@ namespace NCovNet.Core.Imaging;
 internal static class ImageSharpCodec
 {
     /// <summary>Reads the header only (dimensions and format metadata) and enforces <see cref="DecodeLimits.MaxPixels"/>.</summary>
-    public static IImageInfo Identify(byte[] data, IImageInfoDetector detector, string format, DecodeLimits limits)
+    public static IImageInfo IdentifyWithinLimits(byte[] data, IImageInfoDetector detector, string format, DecodeLimits limits)
     {
         var info = Run(format, () =>
         {
