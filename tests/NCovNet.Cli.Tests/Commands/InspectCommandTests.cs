@@ -8,7 +8,7 @@ public sealed class InspectCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ncovnet-inspect-").FullName;
 
-    private static readonly string NihPng = Path.Combine(SharedData.CxrNih, "images", "nih__00002980_000.png");
+    private static readonly string NihPng = RadiographTestImages.PathOf(RadiographTestImages.NihGrayPng);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -34,7 +34,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public void Json_for_a_real_colour_jpeg_reports_rgb()
     {
-        var jpeg = Path.Combine(SharedData.Cxr, "images", "nejmoa2001191_f1-PA.jpeg");
+        var jpeg = RadiographTestImages.PathOf(RadiographTestImages.ColouredJpeg);
 
         var (exitCode, output) = CliRunner.Run("inspect", jpeg, "--json");
 
