@@ -12,7 +12,7 @@ public sealed record InferenceOptions
 
     public ConvAlgorithmSearch ConvAlgorithmSearch { get; init; } = ConvAlgorithmSearch.Exhaustive;
 
-    /// <summary>Largest number of images in one Run; the warm-up covers batch 1 and this size.</summary>
+    /// <summary>Largest number of images in one Run (on CUDA the load-time warm-up covers batch 1 and this size).</summary>
     public int MaxBatchSize { get; init; } = 8;
 
     public int EffectiveIntraOpThreads => IntraOpThreads > 0 ? IntraOpThreads : Environment.ProcessorCount;

@@ -9,7 +9,8 @@ namespace NCovNet.Core.Inference;
 /// <summary>
 /// One shared ONNX Runtime session over a verified model package. Run is thread-safe: every
 /// caller brings its own rented <see cref="InferenceBatch"/>. The session is warmed up at load
-/// (batch 1 and the largest batch), so cuDNN's algorithm search does not hit the first request.
+/// (batch 1, and on CUDA the largest batch too), so cuDNN's algorithm search and ONNX Runtime's
+/// first-run allocations do not hit the first request.
 /// </summary>
 public sealed class OnnxModelSession : IDisposable
 {
@@ -50,7 +51,12 @@ public sealed class OnnxModelSession : IDisposable
         try
         {
             model.WarmUp(1);
-            model.WarmUp(options.MaxBatchSize);
+            if (provider.Provider == ExecutionProvider.Cuda && options.MaxBatchSize > 1)
+            {
+                // cuDNN searches conv algorithms per input shape; the CPU provider has nothing to warm.
+                model.WarmUp(options.MaxBatchSize);
+            }
+
             return model;
         }
         catch

@@ -124,10 +124,10 @@ public sealed class RadiographScannerTests(ScannerFixture fixture) : IClassFixtu
     [Fact]
     public void Concurrent_scans_on_one_scanner_agree_with_sequential_ones()
     {
-        var bytes = EngineImages.All.Select(File.ReadAllBytes).ToArray();
+        var bytes = new[] { EngineImages.SmallPng, EngineImages.RgbaPng, EngineImages.GrayJpeg }.Select(File.ReadAllBytes).ToArray();
         var sequential = bytes.Select(b => Scanner.Scan(b).Result.Probability).ToArray();
 
-        var parallel = new double?[bytes.Length * 4];
+        var parallel = new double?[bytes.Length * 3];
         Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
             parallel[i] = Scanner.Scan(bytes[i % bytes.Length]).Result.Probability);
 
