@@ -6,12 +6,16 @@ namespace NCovNet.Core.Heatmaps;
 /// Bilinear upsampling of a small <see cref="CamMap"/> straight to 8-bit values at the original
 /// image size, with half-pixel centres and edge clamping (PyTorch's align_corners=False,
 /// OpenCV's INTER_LINEAR). Separable: each cam row is interpolated across once, then every
-/// output row is a SIMD blend of two such rows, so the cost is a few operations per pixel.
+/// output row is a SIMD blend of two such rows, so the cost is a few operations per pixel;
+/// large images are blended in parallel bands of rows.
 /// </summary>
 public static class BilinearUpsampler
 {
+    /// <summary>Above this many output pixels the rows are blended in parallel bands (large radiographs; idle cores on GPU hosts).</summary>
+    private const long ParallelPixels = 1_000_000;
+
     /// <summary>Writes round(255 * value) for each of <paramref name="width"/> x <paramref name="height"/> pixels, row-major.</summary>
-    public static void Upsample(CamMap map, int width, int height, Span<byte> destination)
+    public static void Upsample(CamMap map, int width, int height, Memory<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -23,9 +27,22 @@ public static class BilinearUpsampler
 
         var rows = InterpolateRows(map, width);
         var scale = (float)map.Height / height;
-        for (var y = 0; y < height; y++)
+        var bands = (long)width * height < ParallelPixels ? 1 : Math.Min(Environment.ProcessorCount, height / 64);
+        if (bands <= 1)
         {
-            var (y0, y1, weight) = Sample(y, scale, map.Height);
+            BlendRows(rows, map.Height, scale, width, 0, height, destination.Span);
+            return;
+        }
+
+        Parallel.For(0, bands, band =>
+            BlendRows(rows, map.Height, scale, width, height * band / bands, height * (band + 1) / bands, destination.Span));
+    }
+
+    private static void BlendRows(float[] rows, int mapHeight, float scale, int width, int firstRow, int endRow, Span<byte> destination)
+    {
+        for (var y = firstRow; y < endRow; y++)
+        {
+            var (y0, y1, weight) = Sample(y, scale, mapHeight);
             BlendRow(rows.AsSpan(y0 * width, width), rows.AsSpan(y1 * width, width), weight, destination.Slice(y * width, width));
         }
     }

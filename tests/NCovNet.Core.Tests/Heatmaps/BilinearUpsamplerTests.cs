@@ -18,6 +18,7 @@ public sealed class BilinearUpsamplerTests
 
     [Theory]
     [InlineData(7, 7, 906, 798)]
+    [InlineData(14, 14, 1201, 1003)]
     [InlineData(7, 5, 333, 517)]
     [InlineData(14, 14, 157, 156)]
     [InlineData(3, 4, 3, 4)]
