@@ -15,7 +15,8 @@ public class GradCamTests
         using var model = ModelZoo.Create(CntkResNet18Importer.Architecture);
         model.eval();
         var spec = CntkResNet18Importer.Preprocessing;
-        var path = TestModels.TempPath("model.onnx");
+        using var temp = new TempDirectory();
+        var path = temp.File("model.onnx");
         OnnxExporter.Export(model, spec.Height, spec.Width, path, float16Weights: false);
         using var images = TestImages.Batch(spec, TestImages.Covid, TestImages.CovidOther);
 

@@ -14,7 +14,8 @@ public class ModelPackageWriterTests
     public void Written_package_loads_with_a_verified_hash_and_scores_like_the_model()
     {
         using var model = TestModels.Create("densenet121");
-        var directory = Path.GetDirectoryName(TestModels.TempPath("x"))!;
+        using var temp = new TempDirectory();
+        var directory = temp.Path;
         var spec = CntkResNet18Importer.Preprocessing with { Width = 64, Height = 64, ChannelOrder = "RGB" };
 
         var written = ModelPackageWriter.Write(model, Manifest("densenet121", spec), directory, float16Weights: false);
@@ -34,7 +35,8 @@ public class ModelPackageWriterTests
         torch.manual_seed(13);
         using var model = ModelZoo.Create(CntkResNet18Importer.Architecture);
         model.eval();
-        var directory = Path.GetDirectoryName(TestModels.TempPath("x"))!;
+        using var temp = new TempDirectory();
+        var directory = temp.Path;
         var spec = CntkResNet18Importer.Preprocessing;
 
         ModelPackageWriter.Write(model, Manifest(CntkResNet18Importer.Architecture, spec), directory, WeightStorage.Int8Convolutions);
@@ -52,7 +54,8 @@ public class ModelPackageWriterTests
     public void Manifest_for_another_architecture_is_refused()
     {
         using var model = TestModels.Create("resnet18");
-        var directory = Path.GetDirectoryName(TestModels.TempPath("x"))!;
+        using var temp = new TempDirectory();
+        var directory = temp.Path;
 
         var error = Assert.Throws<ArgumentException>(() =>
             ModelPackageWriter.Write(model, Manifest("densenet161", CntkResNet18Importer.Preprocessing), directory, float16Weights: false));

@@ -17,7 +17,8 @@ public class OnnxExportTests
         using var model = ModelZoo.Create(CntkResNet18Importer.Architecture);
         model.eval();
         var spec = CntkResNet18Importer.Preprocessing;
-        var path = TestModels.TempPath("model-fp16.onnx");
+        using var temp = new TempDirectory();
+        var path = temp.File("model-fp16.onnx");
 
         OnnxExporter.Export(model, spec.Height, spec.Width, path, float16Weights: true);
 
@@ -35,7 +36,8 @@ public class OnnxExportTests
     public void Batch_dimension_is_dynamic_and_each_image_scores_as_it_does_alone()
     {
         using var model = TestModels.Create("resnet18");
-        var path = TestModels.TempPath("model.onnx");
+        using var temp = new TempDirectory();
+        var path = temp.File("model.onnx");
         OnnxExporter.Export(model, 64, 64, path, float16Weights: false);
         torch.manual_seed(4);
         using var images = torch.randn(3, 3, 64, 64);
@@ -56,7 +58,8 @@ public class OnnxExportTests
     public void Graph_declares_opset_17_and_the_io_contract()
     {
         using var model = TestModels.Create("vgg16");
-        var path = TestModels.TempPath("model.onnx");
+        using var temp = new TempDirectory();
+        var path = temp.File("model.onnx");
 
         OnnxExporter.Export(model, 64, 64, path, float16Weights: false);
 

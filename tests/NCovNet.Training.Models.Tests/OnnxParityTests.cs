@@ -16,7 +16,8 @@ public class OnnxParityTests
     public void Onnx_runtime_logits_features_and_cam_match_torchsharp(string architecture, int size, int batch)
     {
         using var model = TestModels.Create(architecture);
-        var path = TestModels.TempPath("model.onnx");
+        using var temp = new TempDirectory();
+        var path = temp.File("model.onnx");
         OnnxExporter.Export(model, size, size, path, float16Weights: false);
         torch.manual_seed(1);
         using var image = torch.randn(batch, 3, size, size);
