@@ -25,13 +25,13 @@ internal sealed class OnnxGraphBuilder(WeightStorage storage)
     {
         using var scope = NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var weight = conv.weight!.detach().to(float64);
-        var bias = conv.bias is null ? zeros(weight.shape[0], dtype: float64) : conv.bias.detach().to(float64);
+        var weight = conv.weight!.detach().cpu().to(float64);
+        var bias = conv.bias is null ? zeros(weight.shape[0], dtype: float64) : conv.bias.detach().cpu().to(float64);
         if (norm is not null)
         {
-            var scale = norm.weight!.detach().to(float64) / (norm.running_var!.to(float64) + norm.eps).sqrt();
+            var scale = norm.weight!.detach().cpu().to(float64) / (norm.running_var!.cpu().to(float64) + norm.eps).sqrt();
             weight = weight * scale.reshape(-1, 1, 1, 1);
-            bias = ((bias - norm.running_mean!.to(float64)) * scale) + norm.bias!.detach().to(float64);
+            bias = ((bias - norm.running_mean!.cpu().to(float64)) * scale) + norm.bias!.detach().cpu().to(float64);
         }
 
         var inputs = new[] { input, Kernel("conv_w", weight), Weight("conv_b", bias) };
