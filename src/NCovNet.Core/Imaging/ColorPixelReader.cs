@@ -115,20 +115,18 @@ internal static class ColorPixelReader
         var n = 0;
         foreach (var p in row)
         {
-            switch (stored)
+            if (stored == StoredChannels.Rgb)
             {
-                case StoredChannels.Gray:
-                    buffer[n++] = (byte)(p.R / graySampleScale);
-                    break;
-                case StoredChannels.GrayAlpha:
-                    buffer[n++] = p.R;
-                    buffer[n++] = p.A;
-                    break;
-                default:
-                    buffer[n++] = p.R;
-                    buffer[n++] = p.G;
-                    buffer[n++] = p.B;
-                    break;
+                buffer[n++] = p.R;
+                buffer[n++] = p.G;
+                buffer[n++] = p.B;
+                continue;
+            }
+
+            buffer[n++] = (byte)(p.R / graySampleScale);
+            if (stored == StoredChannels.GrayAlpha)
+            {
+                buffer[n++] = p.A;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -22,12 +23,10 @@ internal static class GrayPixelReader
                 var intensities = pixels.AsSpan(y * rows.Width, rows.Width);
                 for (var x = 0; x < row.Length; x++)
                 {
-                    var value = row[x].PackedValue;
-                    intensities[x] = unit[value];
-                    stored[x] = (byte)(value / scale);
+                    intensities[x] = unit[row[x].PackedValue];
                 }
 
-                hash.Append(stored);
+                hash.Append(scale == 1 ? MemoryMarshal.AsBytes(row) : StoredLevels(row, scale, stored));
             }
         });
         return new GrayConversion(new GrayImage(image.Width, image.Height, pixels), HadColor: false, HadTransparency: false, hash.Finish());
@@ -56,5 +55,15 @@ internal static class GrayPixelReader
             }
         });
         return new GrayConversion(new GrayImage(image.Width, image.Height, pixels), HadColor: false, HadTransparency: false, hash.Finish());
+    }
+
+    private static ReadOnlySpan<byte> StoredLevels(Span<L8> row, int scale, byte[] buffer)
+    {
+        for (var x = 0; x < row.Length; x++)
+        {
+            buffer[x] = (byte)(row[x].PackedValue / scale);
+        }
+
+        return buffer.AsSpan(0, row.Length);
     }
 }

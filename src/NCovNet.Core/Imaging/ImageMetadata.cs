@@ -16,7 +16,7 @@ public sealed record ImageMetadata
     /// <summary>Bits per stored sample (8 or 16 for PNG/JPEG; DICOM BitsStored).</summary>
     public required int BitsStored { get; init; }
 
-    /// <summary>DICOM photometric interpretation, or "GRAY", "RGB", "RGBA", "PALETTE" for PNG/JPEG.</summary>
+    /// <summary>DICOM photometric interpretation, or "GRAY", "GRAYA" (PNG gray + alpha), "RGB", "RGBA", "PALETTE" for PNG/JPEG.</summary>
     public required string Photometric { get; init; }
 
     /// <summary>DICOM Modality (e.g. "CR", "DX"); null for PNG/JPEG.</summary>
@@ -36,7 +36,8 @@ public sealed record ImageMetadata
 
     /// <summary>
     /// SHA-256 (lower-case hex) of the stored pixel values of the first frame, before any
-    /// rescale/LUT/inversion, as little-endian bytes of the stored type, row-major.
+    /// rescale/LUT/inversion, as little-endian bytes of the stored type, row-major. PNG/JPEG:
+    /// the file's channels interleaved in file order (palette expanded to RGBA); docs/imaging.md.
     /// </summary>
     public string? PixelSha256 { get; init; }
 

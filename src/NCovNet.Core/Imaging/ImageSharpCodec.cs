@@ -1,6 +1,7 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata.Profiles.Icc;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace NCovNet.Core.Imaging;
@@ -13,7 +14,7 @@ namespace NCovNet.Core.Imaging;
 internal static class ImageSharpCodec
 {
     /// <summary>Reads the header only (dimensions and format metadata) and enforces <see cref="DecodeLimits.MaxPixels"/>.</summary>
-    public static IImageInfo Identify(byte[] data, IImageInfoDetector detector, string format, DecodeLimits limits)
+    public static IImageInfo IdentifyWithinLimits(byte[] data, IImageInfoDetector detector, string format, DecodeLimits limits)
     {
         var info = Run(format, () =>
         {
@@ -67,10 +68,12 @@ internal static class ImageSharpCodec
         {
             throw new RadiographDecodeException(DecodeErrorCode.Truncated, $"The {format} data ends early: {e.Message}", e);
         }
-        catch (Exception e) when (e is ImageFormatException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or OverflowException or NullReferenceException)
+        catch (Exception e) when (e is ImageFormatException or InvalidIccProfileException or ArgumentException or IndexOutOfRangeException
+                                       or InvalidOperationException or OverflowException or NullReferenceException)
         {
-            // ImageSharp 2.1 reports some corrupt streams with general-purpose exceptions;
-            // the structure checks run first, so what reaches here is corrupt codec data.
+            // ImageSharp has reported corrupt streams with general-purpose exceptions
+            // (SixLabors/ImageSharp#824, #825, #1693, #1900, #2057); the structure checks run
+            // first, so what reaches here is corrupt codec data.
             throw new RadiographDecodeException(DecodeErrorCode.Malformed, $"The {format} data is corrupt: {e.Message}", e);
         }
     }

@@ -20,7 +20,7 @@ internal static class JpegRadiographDecoder
         ArgumentNullException.ThrowIfNull(limits);
         var frame = JpegStructure.Read(data);
         EnsureSupported(frame);
-        ImageSharpCodec.Identify(data, Decoder, FormatName, limits);
+        ImageSharpCodec.IdentifyWithinLimits(data, Decoder, FormatName, limits);
 
         var conversion = Read(data, frame.Components);
         var metadata = new ImageMetadata

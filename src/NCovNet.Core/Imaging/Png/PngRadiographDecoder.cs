@@ -20,7 +20,7 @@ internal static class PngRadiographDecoder
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(limits);
         PngStructure.Validate(data);
-        var info = ImageSharpCodec.Identify(data, Decoder, FormatName, limits);
+        var info = ImageSharpCodec.IdentifyWithinLimits(data, Decoder, FormatName, limits);
         var png = info.Metadata.GetPngMetadata();
         var colorType = png.ColorType ?? throw new RadiographDecodeException(DecodeErrorCode.Malformed, "The PNG header has no colour type.");
         var bitDepth = (int)(png.BitDepth ?? throw new RadiographDecodeException(DecodeErrorCode.Malformed, "The PNG header has no bit depth."));

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using NCovNet.Pipeline.Processing;
+using NCovNet.Pipeline.Storage;
+
+namespace NCovNet.Pipeline.Http;
+
+/// <summary>GET /api/scans/{id}/heatmap: the overlay PNG, or with ?kind=map the raw map PNG.</summary>
+public sealed class GetHeatmapHandler(ScanStore store)
+{
+    public async Task<IResult> HandleAsync(string? id, string? kind, CancellationToken cancellationToken)
+    {
+        if (!ScanId.TryNormalize(id, out var scanId))
+        {
+            return Problems.InvalidId(id);
+        }
+
+        HeatmapKind? heatmapKind = kind?.ToLowerInvariant() switch
+        {
+            null or "" or "overlay" => HeatmapKind.Overlay,
+            "map" => HeatmapKind.Map,
+            _ => null,
+        };
+        if (heatmapKind is not { } parsed)
+        {
+            return Problems.InvalidHeatmapKind(kind!);
+        }
+
+        var png = await store.OpenHeatmapAsync(scanId, parsed, cancellationToken);
+        return png is null ? Problems.HeatmapNotFound(scanId) : Results.Stream(png, "image/png");
+    }
+}

@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using NCovNet.Pipeline.Processing;
+using NCovNet.Pipeline.Storage;
+
+namespace NCovNet.Pipeline.Http;
+
+/// <summary>
+/// POST /api/scans: stores the image in the input container under uploads/{id}{ext} (so the
+/// blob trigger scores it like any clinic upload) and answers 202 with the id and a Location;
+/// with ?wait=true it scores the image now and answers 200 with the result.
+/// </summary>
+public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, ScanProcessor processor, IOptions<PipelineOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxImageBytes;
+        var body = await BoundedBody.ReadAsync(request, limit, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(limit);
+        }
+
+        if (body.Length == 0)
+        {
+            return Problems.Empty();
+        }
+
+        if (ImageFormatSniffer.Extension(body) is not { } extension)
+        {
+            return Problems.UnsupportedMediaType();
+        }
+
+        var scanId = ScanId.Of(body);
+        var blobName = StorageLayout.UploadBlob(scanId, extension);
+        await store.MarkPendingAsync(scanId, cancellationToken);
+        await UploadOnceAsync(blobName, body, cancellationToken);
+
+        var location = ScanRoutes.ScanLocation(scanId);
+        if (!IsTrue(request.Query["wait"]))
+        {
+            return Results.Accepted(location, new { id = scanId, status = "pending", location });
+        }
+
+        await processor.ProcessAsync(blobName, cancellationToken);
+        var json = await WaitForRecordAsync(scanId, cancellationToken);
+        return json is null
+            ? Results.Accepted(location, new { id = scanId, status = "pending", location })
+            : Results.Text(json, "application/json", statusCode: StatusCodes.Status200OK);
+    }
+
+    private async Task UploadOnceAsync(string blobName, byte[] body, CancellationToken cancellationToken)
+    {
+        var upload = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+        try
+        {
+            await storage.Input.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(body), upload, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The same bytes were uploaded before: the input container is never overwritten.
+        }
+    }
+
+    // Another worker may be scoring the same bytes; its result is what this request waits for.
+    private async Task<string?> WaitForRecordAsync(string scanId, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + options.Value.WaitTimeout;
+        while (true)
+        {
+            if (await store.GetRecordJsonAsync(scanId, cancellationToken) is { } json)
+            {
+                return json;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    private static bool IsTrue(string? value) => bool.TryParse(value, out var flag) && flag;
+}

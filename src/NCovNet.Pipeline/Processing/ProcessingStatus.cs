@@ -1,0 +1,19 @@
+namespace NCovNet.Pipeline.Processing;
+
+/// <summary>What one delivery of an input blob did.</summary>
+public enum ProcessingStatus
+{
+    /// <summary>This delivery scored the image and stored its result.</summary>
+    Scored,
+
+    /// <summary>A result for these bytes already existed (duplicate delivery or identical bytes under another name).</summary>
+    AlreadyScored,
+
+    /// <summary>Another worker holds the id and will store its result.</summary>
+    ScoringElsewhere,
+
+    /// <summary>The blob no longer exists.</summary>
+    InputMissing,
+}
+
+public sealed record ProcessingOutcome(ProcessingStatus Status, string? ScanId);

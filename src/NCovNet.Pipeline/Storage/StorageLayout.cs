@@ -1,0 +1,41 @@
+namespace NCovNet.Pipeline.Storage;
+
+/// <summary>
+/// Where everything lives. Clinics write to <see cref="InputContainer"/> (any folder structure);
+/// the pipeline writes only to <see cref="ResultsContainer"/>:
+/// <code>
+/// scans/{id}/result.json      the result, written last and only once (If-None-Match: *)
+/// scans/{id}/overlay.png      Grad-CAM overlay, written before the result
+/// scans/{id}/map.png          raw Grad-CAM map, written before the result
+/// scans/{id}/claim            lease-held while one worker scores the id; its presence means "pending"
+/// names/{input blob name}     pointer to the scan id of that input (one per uploaded name)
+/// </code>
+/// The scan id is the lower-case hex SHA-256 of the image bytes, so identical bytes under
+/// two names share one result.
+/// </summary>
+public static class StorageLayout
+{
+    public const string InputContainer = "radiographs";
+
+    public const string ResultsContainer = "scan-results";
+
+    /// <summary>Queue an operator lists to see inputs the pipeline gave up on.</summary>
+    public const string DeadLetterQueue = "scan-dead-letters";
+
+    /// <summary>Where the WebJobs/Functions blob trigger parks blobs that failed <c>poisonBlobThreshold</c> times.</summary>
+    public const string TriggerPoisonQueue = "webjobs-blobtrigger-poison";
+
+    /// <summary>Folder of the input container where HTTP uploads are stored.</summary>
+    public const string UploadFolder = "uploads";
+
+    public static string ResultBlob(string scanId) => $"scans/{scanId}/result.json";
+
+    public static string HeatmapBlob(string scanId, HeatmapKind kind) =>
+        kind == HeatmapKind.Map ? $"scans/{scanId}/map.png" : $"scans/{scanId}/overlay.png";
+
+    public static string ClaimBlob(string scanId) => $"scans/{scanId}/claim";
+
+    public static string NamePointerBlob(string inputBlobName) => $"names/{inputBlobName}";
+
+    public static string UploadBlob(string scanId, string extension) => $"{UploadFolder}/{scanId}{extension}";
+}
