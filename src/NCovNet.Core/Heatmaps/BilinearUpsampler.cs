@@ -14,6 +14,9 @@ public static class BilinearUpsampler
     /// <summary>Above this many output pixels the rows are blended in parallel bands (large radiographs; idle cores on GPU hosts).</summary>
     private const long ParallelPixels = 1_000_000;
 
+    /// <summary>With fewer cores, splitting the work costs more in scheduling than it saves.</summary>
+    private const int ParallelCores = 4;
+
     /// <summary>Writes round(255 * value) for each of <paramref name="width"/> x <paramref name="height"/> pixels, row-major.</summary>
     public static void Upsample(CamMap map, int width, int height, Memory<byte> destination)
     {
@@ -27,7 +30,9 @@ public static class BilinearUpsampler
 
         var rows = InterpolateRows(map, width);
         var scale = (float)map.Height / height;
-        var bands = (long)width * height < ParallelPixels ? 1 : Math.Min(Environment.ProcessorCount, height / 64);
+        var bands = (long)width * height < ParallelPixels || Environment.ProcessorCount < ParallelCores
+            ? 1
+            : Math.Min(Environment.ProcessorCount, height / 64);
         if (bands <= 1)
         {
             BlendRows(rows, map.Height, scale, width, 0, height, destination.Span);
