@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NCovNet.Core.Heatmaps;
 
@@ -53,6 +54,7 @@ public static class BilinearUpsampler
     }
 
     /// <summary>Each cam row interpolated to the output width and scaled to [0, 255].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float[] InterpolateRows(CamMap map, int width)
     {
         var rows = new float[map.Height * width];
@@ -78,6 +80,7 @@ public static class BilinearUpsampler
         return (low, high, position - low);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlendRow(ReadOnlySpan<float> top, ReadOnlySpan<float> bottom, float weight, Span<byte> destination)
     {
         var x = 0;
