@@ -6,14 +6,15 @@ namespace NCovNet.Cli;
 /// <summary>The `ncovnet` command tree. Each verb lives in its own *Command.cs file; exit codes are in <see cref="ExitCodes"/>.</summary>
 public static class CliApp
 {
-    public static RootCommand Create() =>
-        new("nCoV-NET: screen frontal chest radiographs for COVID-19 vs other pneumonia.")
-        {
-            new ScoreCommand(),
-            new EvalCommand(),
-            new BenchCommand(),
-            InspectCommand.Create(),
-        };
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("nCoV-NET: screen frontal chest radiographs for COVID-19 vs other pneumonia.");
+        root.Subcommands.Add(new ScoreCommand());
+        root.Subcommands.Add(new EvalCommand());
+        root.Subcommands.Add(new BenchCommand());
+        root.Subcommands.Add(InspectCommand.Create());
+        return root;
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -22,6 +23,6 @@ public static class CliApp
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
         };
-        return await Create().Parse(args).InvokeAsync(configuration);
+        return await BuildRoot().Parse(args).InvokeAsync(configuration);
     }
 }

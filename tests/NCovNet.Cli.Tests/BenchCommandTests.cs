@@ -40,11 +40,10 @@ public sealed class BenchCommandTests : IDisposable
             Assert.True(stages.GetProperty(stage).GetDouble() > 0, stage);
         }
 
-        Assert.Equal(
-            stages.GetProperty("heatmapMs").GetDouble() / stages.GetProperty("inferenceMs").GetDouble(),
-            report.GetProperty("heatmapOverInference").GetDouble(),
-            1e-9);
-        Assert.True(report.GetProperty("pipelineOverBare").GetDouble() > 0);
+        Assert.True(report.GetProperty("heatmapOverInference").GetDouble() > 0);
+        var pipelineOverBare = report.GetProperty("pipelineOverBare").GetDouble();
+        Assert.True(pipelineOverBare > 0);
+        Assert.True(report.GetProperty("pipelineWithRenderOverBare").GetDouble() > pipelineOverBare, "rendering PNGs adds time");
         Assert.Equal(1, report.GetProperty("batch1").GetProperty("batchSize").GetInt32());
         Assert.Equal(2, report.GetProperty("batchN").GetProperty("batchSize").GetInt32());
         Assert.True(report.GetProperty("batchN").GetProperty("pipelineImagesPerSecond").GetDouble() > 0);

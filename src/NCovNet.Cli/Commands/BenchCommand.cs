@@ -71,7 +71,7 @@ public sealed class BenchCommand : Command
 
         var rounds = Math.Max(1, parse.GetValue(_rounds));
         BenchReport report;
-        using (var progress = new ProgressBar(error, 4 * rounds))
+        using (var progress = new ProgressBar(error, 3 * rounds))
         {
             var batchSize = Math.Max(1, parse.GetValue(_engine.Batch));
             report = new PipelineBenchmark(scanner, images, batchSize, rounds, progress).Run();

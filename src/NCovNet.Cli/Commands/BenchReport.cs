@@ -4,9 +4,10 @@ using NCovNet.Core.Scanning;
 namespace NCovNet.Cli.Commands;
 
 /// <summary>
-/// `ncovnet bench` numbers, per image in milliseconds unless named otherwise. The ratios are the
-/// engine's targets: pipelineOverBare = (pipeline - decode - render) / bare Run (target at most 1.10),
-/// heatmapOverInference = Grad-CAM map and upsampling / inference (target at most 0.03).
+/// `ncovnet bench` numbers, per image in milliseconds (medians) unless named otherwise. The ratios
+/// are the engine's targets, each the median of the per-image ratio: pipelineOverBare =
+/// (pipeline - decode - render) / bare Run (target at most 1.10), heatmapOverInference =
+/// Grad-CAM map and upsampling / inference (target at most 0.03).
 /// </summary>
 public sealed record BenchReport
 {
@@ -25,13 +26,13 @@ public sealed record BenchReport
 
     public required int Rounds { get; init; }
 
-    /// <summary>Mean session.Run time per image at batch 1, input already preprocessed.</summary>
+    /// <summary>Median session.Run time per image at batch 1, input already preprocessed.</summary>
     public required double BareRunMs { get; init; }
 
-    /// <summary>Mean wall time of scanner.Scan per image at batch 1 (everything: decode to PNGs).</summary>
+    /// <summary>Median wall time of scanner.Scan per image at batch 1 (everything: decode to PNGs).</summary>
     public required double PipelineMs { get; init; }
 
-    /// <summary>Mean of each stage as the scanner reports it.</summary>
+    /// <summary>Median of each stage as the scanner reports it.</summary>
     public required StageTimings Stages { get; init; }
 
     public required double PipelineOverBare { get; init; }
@@ -52,7 +53,7 @@ public sealed record BenchReport
         output.WriteLine($"Provider  {Provider} ({ProviderReason})");
         output.WriteLine($"Model     {Model.Name} {Model.Version}, input {InputSize}; {Images} images x {Rounds} rounds");
         output.WriteLine();
-        output.WriteLine("Per image, batch 1 (ms)");
+        output.WriteLine("Per image, batch 1 (median ms)");
         output.WriteLine($"  bare session.Run   {F(BareRunMs),9}");
         output.WriteLine($"  full pipeline      {F(PipelineMs),9}");
         output.WriteLine($"    decode           {F(Stages.DecodeMs),9}");

@@ -20,8 +20,9 @@ public sealed class PipelineBenchmark(RadiographScanner scanner, IReadOnlyList<b
         var tensors = Preprocess();
         scanner.ScanBatch(images.Select(i => (ReadOnlyMemory<byte>)i).ToArray());
 
-        var bareMs = Repeat(() => tensors.Sum(t => TimeRun([t]))) / tensors.Count;
-        var (pipelineMs, stages) = TimePipelineBatch1();
+        var samples = TimeBatch1(tensors);
+        var bareMs = Median(samples.Select(s => s.BareMs));
+        var pipelineMs = Median(samples.Select(s => s.PipelineMs));
         var bareBatch = Repeat(() => tensors.Chunk(batchSize).Sum(TimeRun));
         var pipelineBatch = Repeat(() => Time(() => scanner.ScanBatch(images.Select(i => (ReadOnlyMemory<byte>)i).ToArray())));
 
@@ -36,10 +37,15 @@ public sealed class PipelineBenchmark(RadiographScanner scanner, IReadOnlyList<b
             Rounds = rounds,
             BareRunMs = bareMs,
             PipelineMs = pipelineMs,
-            Stages = stages,
-            PipelineOverBare = (pipelineMs - stages.DecodeMs - stages.RenderMs) / bareMs,
-            PipelineWithRenderOverBare = (pipelineMs - stages.DecodeMs) / bareMs,
-            HeatmapOverInference = stages.HeatmapMs / stages.InferenceMs,
+            Stages = new StageTimings(
+                Median(samples.Select(s => s.Stages.DecodeMs)),
+                Median(samples.Select(s => s.Stages.PreprocessMs)),
+                Median(samples.Select(s => s.Stages.InferenceMs)),
+                Median(samples.Select(s => s.Stages.HeatmapMs)),
+                Median(samples.Select(s => s.Stages.RenderMs))),
+            PipelineOverBare = Median(samples.Select(s => (s.PipelineMs - s.Stages.DecodeMs - s.Stages.RenderMs) / s.BareMs)),
+            PipelineWithRenderOverBare = Median(samples.Select(s => (s.PipelineMs - s.Stages.DecodeMs) / s.BareMs)),
+            HeatmapOverInference = Median(samples.Select(s => s.Stages.HeatmapMs / s.Stages.InferenceMs)),
             Batch1 = new Throughput(1, 1000 / bareMs, 1000 / pipelineMs),
             BatchN = new Throughput(batchSize, 1000 * tensors.Count / bareBatch, 1000 * images.Count / pipelineBatch),
         };
@@ -78,29 +84,34 @@ public sealed class PipelineBenchmark(RadiographScanner scanner, IReadOnlyList<b
         }
     }
 
-    private (double WallMs, StageTimings Stages) TimePipelineBatch1()
+    /// <summary>
+    /// Bare Run and full Scan of each image, interleaved image by image so that a drifting machine
+    /// load weighs on both alike.
+    /// </summary>
+    private List<Sample> TimeBatch1(List<float[]> tensors)
     {
-        var walls = new List<double>();
-        var timings = new List<StageTimings>();
+        var samples = new List<Sample>(rounds * images.Count);
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var image in images)
+            for (var i = 0; i < images.Count; i++)
             {
+                var bare = TimeRun([tensors[i]]);
                 ScanOutcome? outcome = null;
-                walls.Add(Time(() => outcome = scanner.Scan(image)));
-                timings.Add(outcome!.Result.Timings!);
+                var wall = Time(() => outcome = scanner.Scan(images[i]));
+                samples.Add(new Sample(bare, wall, outcome!.Result.Timings!));
             }
 
             progress.Advance();
         }
 
-        var mean = new StageTimings(
-            timings.Average(t => t.DecodeMs),
-            timings.Average(t => t.PreprocessMs),
-            timings.Average(t => t.InferenceMs),
-            timings.Average(t => t.HeatmapMs),
-            timings.Average(t => t.RenderMs));
-        return (walls.Average(), mean);
+        return samples;
+    }
+
+    /// <summary>Medians, not means: one stall of a shared machine should not move a per-image figure; ratios are medians of per-image ratios.</summary>
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Mean of <see cref="rounds"/> repetitions of a timed pass, advancing the progress bar.</summary>
@@ -115,6 +126,9 @@ public sealed class PipelineBenchmark(RadiographScanner scanner, IReadOnlyList<b
 
         return total / rounds;
     }
+
+    /// <summary>One image at batch 1: its bare Run, its full Scan and the Scan's stages.</summary>
+    private sealed record Sample(double BareMs, double PipelineMs, StageTimings Stages);
 
     private static double Time(Action action)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NCovNet.Core.Heatmaps;
 
@@ -14,6 +15,9 @@ public static class BilinearUpsampler
     /// <summary>Above this many output pixels the rows are blended in parallel bands (large radiographs; idle cores on GPU hosts).</summary>
     private const long ParallelPixels = 1_000_000;
 
+    /// <summary>With fewer cores, splitting the work costs more in scheduling than it saves.</summary>
+    private const int ParallelCores = 4;
+
     /// <summary>Writes round(255 * value) for each of <paramref name="width"/> x <paramref name="height"/> pixels, row-major.</summary>
     public static void Upsample(CamMap map, int width, int height, Memory<byte> destination)
     {
@@ -27,7 +31,9 @@ public static class BilinearUpsampler
 
         var rows = InterpolateRows(map, width);
         var scale = (float)map.Height / height;
-        var bands = (long)width * height < ParallelPixels ? 1 : Math.Min(Environment.ProcessorCount, height / 64);
+        var bands = (long)width * height < ParallelPixels || Environment.ProcessorCount < ParallelCores
+            ? 1
+            : Math.Min(Environment.ProcessorCount, height / 64);
         if (bands <= 1)
         {
             BlendRows(rows, map.Height, scale, width, 0, height, destination.Span);
@@ -48,6 +54,7 @@ public static class BilinearUpsampler
     }
 
     /// <summary>Each cam row interpolated to the output width and scaled to [0, 255].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float[] InterpolateRows(CamMap map, int width)
     {
         var rows = new float[map.Height * width];
@@ -73,6 +80,7 @@ public static class BilinearUpsampler
         return (low, high, position - low);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlendRow(ReadOnlySpan<float> top, ReadOnlySpan<float> bottom, float weight, Span<byte> destination)
     {
         var x = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NCovNet.Core.Imaging;
 using NCovNet.Core.Scanning;
 using SixLabors.ImageSharp;
@@ -56,6 +57,7 @@ public static class HeatmapRenderer
         return new HeatmapImages(EncodeOverlay(radiograph, map, palette, (float)opacity), EncodeMap(map, width, height));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] EncodeOverlay(GrayImage radiograph, ReadOnlySpan<byte> map, ReadOnlySpan<Rgb24> palette, float opacity)
     {
         // Pre-weighted colours and gray levels turn each pixel into three additions.

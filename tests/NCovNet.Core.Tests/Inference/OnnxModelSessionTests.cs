@@ -4,6 +4,7 @@ using NCovNet.Core.Inference;
 using NCovNet.Core.Models;
 using NCovNet.Core.Preprocessing;
 using NCovNet.Core.Tests.Fixtures;
+using Onnx;
 
 namespace NCovNet.Core.Tests.Inference;
 
@@ -91,6 +92,21 @@ public sealed class OnnxModelSessionTests : IDisposable
             OnnxModelSession.Create(ModelPackage.Load(_package.Directory), new InferenceOptions { Provider = ExecutionProvider.Cpu }));
         Assert.Contains("no float32 output named 'cam'", e.Message);
         Assert.Contains("logits, features", e.Message);
+    }
+
+    [Fact]
+    public void A_cam_size_left_symbolic_in_the_graph_is_read_from_a_run()
+    {
+        var onnx = _package.Model.ToOnnx();
+        var camDims = onnx.Graph.Output[2].Type.TensorType.Shape.Dim;
+        camDims[2] = new TensorShapeProto.Types.Dimension { DimParam = "h" };
+        camDims[3] = new TensorShapeProto.Types.Dimension { DimParam = "w" };
+        File.WriteAllBytes(_package.OnnxPath, Google.Protobuf.MessageExtensions.ToByteArray(onnx));
+        ModelPackage.WriteManifest(_package.Directory, _package.Manifest);
+
+        using var session = OnnxModelSession.Create(ModelPackage.Load(_package.Directory), new InferenceOptions { Provider = ExecutionProvider.Cpu });
+
+        Assert.Equal((8, 8), (session.Geometry.CamHeight, session.Geometry.CamWidth));
     }
 
     [Fact]
