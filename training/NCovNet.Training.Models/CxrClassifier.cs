@@ -1,0 +1,74 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace NCovNet.Training.Models;
+
+/// <summary>
+/// A chest-radiograph classifier: backbone, global average pooling, one linear layer.
+/// This head keeps Grad-CAM exact and cheap: the class-c map is sum_k W[c, k] * features[k] / (h * w).
+/// State-dict keys: the backbone under "features", the head under "fc" (ResNet) or "classifier".
+/// </summary>
+public sealed class CxrClassifier : nn.Module<Tensor, Tensor>
+{
+    private readonly CxrBackbone features;
+    private readonly Linear head;
+
+    public CxrClassifier(string architecture, CxrBackbone backbone, int classes, string headName)
+        : base(architecture)
+    {
+        ArgumentNullException.ThrowIfNull(backbone);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        Architecture = architecture;
+        Classes = classes;
+        features = backbone;
+        head = nn.Linear(backbone.OutputChannels, classes);
+        nn.init.zeros_(head.bias);
+        register_module("features", features);
+        register_module(headName, head);
+    }
+
+    /// <summary>e.g. "resnet18", "densenet161", "resnet18-cntk".</summary>
+    public string Architecture { get; }
+
+    public int Classes { get; }
+
+    public CxrBackbone Backbone => features;
+
+    /// <summary>The linear layer applied to the globally average-pooled feature map.</summary>
+    public Linear Head => head;
+
+    public override Tensor forward(Tensor input) => ForwardWithFeatures(input).Logits;
+
+    /// <summary>Logits [N, classes] and the last feature map after its activation [N, C, h, w].</summary>
+    public (Tensor Logits, Tensor Features) ForwardWithFeatures(Tensor x)
+    {
+        var map = features.call(x);
+        using var pooled = map.mean([2L, 3L]);
+        return (head.call(pooled), map);
+    }
+
+    /// <summary>Trains the head only (the paper's first stage).</summary>
+    public void FreezeBackbone() => SetTrainable(features.parameters(), false);
+
+    public void UnfreezeAll() => SetTrainable(parameters(), true);
+
+    /// <summary>Trains the head and the last <paramref name="stageCount"/> backbone stages.</summary>
+    public void UnfreezeLastStages(int stageCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stageCount);
+        FreezeBackbone();
+        foreach (var stage in features.Stages.TakeLast(stageCount))
+        {
+            SetTrainable(stage.parameters(), true);
+        }
+    }
+
+    private static void SetTrainable(IEnumerable<Parameter> parameters, bool trainable)
+    {
+        foreach (var parameter in parameters)
+        {
+            parameter.requires_grad = trainable;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using NCovNet.Training.Models.Architectures;
+
+namespace NCovNet.Training.Models;
+
+/// <summary>Creates the paper's architectures, freshly initialised, with a global-average-pool + linear head.</summary>
+public static class ModelZoo
+{
+    private static readonly Dictionary<string, Func<int, CxrClassifier>> Factories = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["resnet18"] = classes => ResNet("resnet18", [2, 2, 2, 2], bottleneck: false, classes),
+        ["resnet34"] = classes => ResNet("resnet34", [3, 4, 6, 3], bottleneck: false, classes),
+        ["resnet50"] = classes => ResNet("resnet50", [3, 4, 6, 3], bottleneck: true, classes),
+        ["resnet101"] = classes => ResNet("resnet101", [3, 4, 23, 3], bottleneck: true, classes),
+        ["resnet152"] = classes => ResNet("resnet152", [3, 8, 36, 3], bottleneck: true, classes),
+    };
+
+    /// <summary>Architecture names accepted by <see cref="Create"/>.</summary>
+    public static IReadOnlyList<string> Architectures { get; } = [.. Factories.Keys];
+
+    /// <summary>A new model of the named architecture; throws <see cref="ArgumentException"/> for an unknown name.</summary>
+    public static CxrClassifier Create(string architecture, int classes = 2)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(architecture);
+        return Factories.TryGetValue(architecture, out var factory)
+            ? factory(classes)
+            : throw new ArgumentException($"Unknown architecture '{architecture}'; expected one of {string.Join(", ", Architectures)}.", nameof(architecture));
+    }
+
+    private static CxrClassifier ResNet(string name, int[] blocks, bool bottleneck, int classes) =>
+        new(name, new ResNetFeatures(name, blocks, bottleneck), classes, "fc");
+}
