@@ -6,7 +6,7 @@ namespace NCovNet.Training.Schedules;
 /// <see cref="PeriodMultiplier"/> each time (T_0, T_mult). TorchSharp has no
 /// CosineAnnealingWarmRestarts, so it lives here. Steps are optimizer steps (or epochs, as the caller counts).
 /// </summary>
-public sealed class SgdrSchedule
+public sealed class SgdrSchedule : ILearningRateSchedule
 {
     public SgdrSchedule(double maxLr, double minLr, int firstPeriod, int periodMultiplier)
     {
