@@ -30,6 +30,7 @@ public class ModelZooTests
         Assert.Contains("features.layer2.0.downsample.0.weight", keys);
         Assert.Contains("features.layer4.1.bn2.running_var", keys);
         Assert.Contains("fc.weight", keys);
+        Assert.Equal(122, keys.Count); // torchvision resnet18's state_dict: 20 convs, 20 BatchNorms (5 entries each), fc weight and bias
     }
 
     [Fact]

@@ -11,8 +11,9 @@ namespace NCovNet.Training.Models;
 /// </summary>
 public sealed class CxrClassifier : nn.Module<Tensor, Tensor>
 {
-    private readonly CxrBackbone features;
-    private readonly Linear head;
+    // Held in a tuple: TorchSharp also registers Module-typed fields under their field names,
+    // which would duplicate the head under "head" beside "fc"/"classifier".
+    private readonly (CxrBackbone Backbone, Linear Head) parts;
 
     public CxrClassifier(string architecture, CxrBackbone backbone, int classes, string headName)
         : base(architecture)
@@ -21,11 +22,10 @@ public sealed class CxrClassifier : nn.Module<Tensor, Tensor>
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         Architecture = architecture;
         Classes = classes;
-        features = backbone;
-        head = nn.Linear(backbone.OutputChannels, classes);
-        nn.init.zeros_(head.bias);
-        register_module("features", features);
-        register_module(headName, head);
+        parts = (backbone, nn.Linear(backbone.OutputChannels, classes));
+        nn.init.zeros_(parts.Head.bias);
+        register_module("features", parts.Backbone);
+        register_module(headName, parts.Head);
     }
 
     /// <summary>e.g. "resnet18", "densenet161", "resnet18-cntk".</summary>
@@ -33,23 +33,23 @@ public sealed class CxrClassifier : nn.Module<Tensor, Tensor>
 
     public int Classes { get; }
 
-    public CxrBackbone Backbone => features;
+    public CxrBackbone Backbone => parts.Backbone;
 
     /// <summary>The linear layer applied to the globally average-pooled feature map.</summary>
-    public Linear Head => head;
+    public Linear Head => parts.Head;
 
     public override Tensor forward(Tensor input) => ForwardWithFeatures(input).Logits;
 
     /// <summary>Logits [N, classes] and the last feature map after its activation [N, C, h, w].</summary>
     public (Tensor Logits, Tensor Features) ForwardWithFeatures(Tensor x)
     {
-        var map = features.call(x);
+        var map = parts.Backbone.call(x);
         using var pooled = map.mean([2L, 3L]);
-        return (head.call(pooled), map);
+        return (parts.Head.call(pooled), map);
     }
 
     /// <summary>Trains the head only (the paper's first stage).</summary>
-    public void FreezeBackbone() => SetTrainable(features.parameters(), false);
+    public void FreezeBackbone() => SetTrainable(parts.Backbone.parameters(), false);
 
     public void UnfreezeAll() => SetTrainable(parameters(), true);
 
@@ -58,7 +58,7 @@ public sealed class CxrClassifier : nn.Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stageCount);
         FreezeBackbone();
-        foreach (var stage in features.Stages.TakeLast(stageCount))
+        foreach (var stage in parts.Backbone.Stages.TakeLast(stageCount))
         {
             SetTrainable(stage.parameters(), true);
         }

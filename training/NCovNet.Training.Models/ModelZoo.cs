@@ -1,8 +1,12 @@
 using NCovNet.Training.Models.Architectures;
+using NCovNet.Training.Models.Cntk;
 
 namespace NCovNet.Training.Models;
 
-/// <summary>Creates the paper's architectures, freshly initialised, with a global-average-pool + linear head.</summary>
+/// <summary>
+/// Creates the paper's architectures with a global-average-pool + linear head: freshly initialised,
+/// except "resnet18-cntk", whose backbone is the ImageNet-pretrained CNTK ResNet (<see cref="CntkResNet18Importer"/>).
+/// </summary>
 public static class ModelZoo
 {
     private static readonly Dictionary<string, Func<int, CxrClassifier>> Factories = new(StringComparer.OrdinalIgnoreCase)
@@ -12,6 +16,7 @@ public static class ModelZoo
         ["resnet50"] = classes => ResNet("resnet50", [3, 4, 6, 3], bottleneck: true, classes),
         ["resnet101"] = classes => ResNet("resnet101", [3, 4, 23, 3], bottleneck: true, classes),
         ["resnet152"] = classes => ResNet("resnet152", [3, 8, 36, 3], bottleneck: true, classes),
+        [CntkResNet18Importer.Architecture] = classes => CntkResNet18Importer.CreateClassifier(classes),
     };
 
     /// <summary>Architecture names accepted by <see cref="Create"/>.</summary>

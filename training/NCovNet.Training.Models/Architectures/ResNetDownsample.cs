@@ -8,23 +8,23 @@ namespace NCovNet.Training.Models.Architectures;
 /// <summary>The projection shortcut: 1x1 convolution and BatchNorm, keys "downsample.0" and "downsample.1".</summary>
 internal sealed class ResNetDownsample : nn.Module<Tensor, Tensor>, IOnnxExportable
 {
-    private readonly Conv2d conv;
-    private readonly BatchNorm2d norm;
+    // Held in a tuple: TorchSharp also registers Module-typed fields under their field names,
+    // which would add duplicate "conv"/"norm" keys beside torchvision's "0"/"1".
+    private readonly (Conv2d Conv, BatchNorm2d Norm) layers;
 
     public ResNetDownsample(int inChannels, int outChannels, int stride)
         : base(nameof(ResNetDownsample))
     {
-        conv = nn.Conv2d(inChannels, outChannels, 1, stride: stride, bias: false);
-        norm = nn.BatchNorm2d(outChannels);
-        register_module("0", conv);
-        register_module("1", norm);
+        layers = (nn.Conv2d(inChannels, outChannels, 1, stride: stride, bias: false), nn.BatchNorm2d(outChannels));
+        register_module("0", layers.Conv);
+        register_module("1", layers.Norm);
     }
 
     public override Tensor forward(Tensor input)
     {
-        using var y = conv.call(input);
-        return norm.call(y);
+        using var y = layers.Conv.call(input);
+        return layers.Norm.call(y);
     }
 
-    public string ExportOnnx(OnnxGraphBuilder graph, string input) => graph.ConvBn(input, conv, norm);
+    public string ExportOnnx(OnnxGraphBuilder graph, string input) => graph.ConvBn(input, layers.Conv, layers.Norm);
 }
