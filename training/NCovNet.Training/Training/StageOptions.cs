@@ -29,6 +29,9 @@ public sealed record StageOptions
     /// <summary>SGDR minimum; null means <see cref="MaxLr"/> / 100.</summary>
     public double? MinLr { get; init; }
 
+    /// <summary>Steps of the lr-find run at the unfreeze when <see cref="MaxLr"/> is null (the paper: 170).</summary>
+    public int LrFindIterations { get; init; } = 170;
+
     /// <summary>SGDR's first period in epochs (T_0).</summary>
     public int SgdrFirstPeriod { get; init; } = 1;
 

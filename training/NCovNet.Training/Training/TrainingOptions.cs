@@ -14,6 +14,7 @@ public sealed record TrainingOptions
     /// <summary>Class names in logit order; the first is the positive class.</summary>
     public IReadOnlyList<string> Classes { get; init; } = ["covid", "other_pneumonia"];
 
+    /// <summary>Used with --pretrained none or a state-dict file; "cntk" fixes it to resnet18-cntk.</summary>
     public string Architecture { get; init; } = "resnet18";
 
     /// <summary>"cntk" (ImageNet ResNet-18 from CNTK), "none" (random init) or a path to a TorchSharp state dict.</summary>

@@ -17,4 +17,5 @@ public sealed record TrainingPhase(
     bool FindLr = false,
     double? MinLr = null,
     int SgdrFirstPeriod = 1,
-    int SgdrPeriodMultiplier = 2);
+    int SgdrPeriodMultiplier = 2,
+    int LrFindIterations = 170);

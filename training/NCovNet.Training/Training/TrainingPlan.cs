@@ -48,6 +48,7 @@ public static class TrainingPlan
             FindLr: stage.MaxLr is null,
             MinLr: stage.MinLr,
             SgdrFirstPeriod: stage.SgdrFirstPeriod,
-            SgdrPeriodMultiplier: stage.SgdrPeriodMultiplier));
+            SgdrPeriodMultiplier: stage.SgdrPeriodMultiplier,
+            LrFindIterations: stage.LrFindIterations));
     }
 }
