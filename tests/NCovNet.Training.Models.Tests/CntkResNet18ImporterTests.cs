@@ -1,9 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using NCovNet.Core.Imaging;
-using NCovNet.Core.Preprocessing;
-using NCovNet.Tests;
 using NCovNet.Training.Models.Cntk;
 using Onnx;
 using TorchSharp;
@@ -12,15 +9,11 @@ namespace NCovNet.Training.Models.Tests;
 
 public class CntkResNet18ImporterTests
 {
-    private const string CovidImage = "images/1.CXRCTThoraximagesofCOVID-19fromSingapore.pdf-001-fig2a.png";
-
     [Fact]
     public void Imported_backbone_pools_the_same_features_as_onnx_runtime_on_the_original_file()
     {
         var spec = CntkResNet18Importer.Preprocessing;
-        var pixels = new float[spec.TensorLength];
-        var decoded = RadiographDecoder.Decode(File.ReadAllBytes(SharedData.CxrImage(CovidImage)));
-        Preprocessor.WriteTensor(decoded.Image, spec, pixels);
+        var pixels = TestImages.Pixels(TestImages.Covid, spec);
 
         using var backbone = CntkResNet18Importer.ImportBackbone(CntkResNet18Importer.DefaultOnnxPath);
         backbone.eval();

@@ -34,6 +34,55 @@ public class ModelZooTests
     }
 
     [Fact]
+    public void Densenet_state_dict_keys_are_torchvision_keys()
+    {
+        using var model = ModelZoo.Create("densenet121");
+
+        var keys = model.state_dict().Keys.ToHashSet();
+
+        Assert.Contains("features.conv0.weight", keys);
+        Assert.Contains("features.denseblock1.denselayer1.norm1.weight", keys);
+        Assert.Contains("features.denseblock4.denselayer16.conv2.weight", keys);
+        Assert.Contains("features.transition3.conv.weight", keys);
+        Assert.Contains("features.norm5.running_mean", keys);
+        Assert.Contains("classifier.bias", keys);
+        Assert.Equal(727, keys.Count); // torchvision densenet121: 120 convs, 121 BatchNorms (5 entries each), classifier weight and bias
+        Assert.Equal(1024, model.Backbone.OutputChannels);
+    }
+
+    [Fact]
+    public void Vgg16_keeps_torchvision_feature_indices_and_drops_the_last_pool()
+    {
+        using var model = ModelZoo.Create("vgg16");
+        model.eval();
+        using var noGrad = torch.no_grad();
+
+        var keys = model.state_dict().Keys.ToHashSet();
+        var (_, features) = model.ForwardWithFeatures(torch.zeros(1, 3, 64, 64));
+
+        Assert.Contains("features.0.weight", keys);
+        Assert.Contains("features.28.bias", keys);
+        Assert.Equal(28, keys.Count);
+        Assert.Equal([1L, 512L, 4L, 4L], features.shape);
+    }
+
+    [Theory]
+    [InlineData("densenet161", 2208)]
+    [InlineData("densenet169", 1664)]
+    [InlineData("densenet201", 1920)]
+    [InlineData("resnet34", 512)]
+    [InlineData("resnet101", 2048)]
+    [InlineData("resnet152", 2048)]
+    [InlineData("vgg19", 512)]
+    public void Every_architecture_has_torchvision_feature_channels(string architecture, int channels)
+    {
+        using var model = ModelZoo.Create(architecture);
+
+        Assert.Equal(channels, model.Backbone.OutputChannels);
+        Assert.Equal(channels, model.Head.weight!.shape[1]);
+    }
+
+    [Fact]
     public void FreezeBackbone_leaves_only_the_head_trainable()
     {
         using var model = ModelZoo.Create("resnet18");

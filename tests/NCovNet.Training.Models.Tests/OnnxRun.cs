@@ -21,9 +21,11 @@ internal static class OnnxRun
             });
     }
 
-    public static float MaxAbsDifference(torch.Tensor a, torch.Tensor b)
+    public static void AssertClose(torch.Tensor expected, torch.Tensor actual, float tolerance, string what)
     {
-        Assert.Equal(a.shape, b.shape);
-        return (a - b).abs().max().item<float>();
+        Assert.Equal(expected.shape, actual.shape);
+        var difference = (expected - actual).abs().max().item<float>();
+        var scale = expected.abs().max().item<float>();
+        Assert.True(difference < tolerance, $"{what}: max abs difference {difference} (largest magnitude {scale}) exceeds {tolerance}");
     }
 }

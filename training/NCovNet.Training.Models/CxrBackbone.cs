@@ -21,6 +21,12 @@ public abstract class CxrBackbone : nn.Module<Tensor, Tensor>
     /// <summary>The stages in forward order (stem first), for freezing all but the last few.</summary>
     public abstract IReadOnlyList<nn.Module> Stages { get; }
 
+    /// <summary>
+    /// True where torchvision keeps these weights at the top level of its model (ResNet: conv1, layer1, ...)
+    /// rather than under "features" (DenseNet, VGG).
+    /// </summary>
+    internal virtual bool TorchvisionKeysAtTopLevel => false;
+
     /// <summary>Appends this backbone's eval-mode computation to an ONNX graph; returns the feature map's value name.</summary>
     internal abstract string ExportOnnx(OnnxGraphBuilder graph, string input);
 }

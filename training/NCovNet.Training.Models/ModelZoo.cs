@@ -16,6 +16,12 @@ public static class ModelZoo
         ["resnet50"] = classes => ResNet("resnet50", [3, 4, 6, 3], bottleneck: true, classes),
         ["resnet101"] = classes => ResNet("resnet101", [3, 4, 23, 3], bottleneck: true, classes),
         ["resnet152"] = classes => ResNet("resnet152", [3, 8, 36, 3], bottleneck: true, classes),
+        ["densenet121"] = classes => DenseNet("densenet121", 32, [6, 12, 24, 16], 64, classes),
+        ["densenet161"] = classes => DenseNet("densenet161", 48, [6, 12, 36, 24], 96, classes),
+        ["densenet169"] = classes => DenseNet("densenet169", 32, [6, 12, 32, 32], 64, classes),
+        ["densenet201"] = classes => DenseNet("densenet201", 32, [6, 12, 48, 32], 64, classes),
+        ["vgg16"] = classes => Vgg("vgg16", VggFeatures.Vgg16, classes),
+        ["vgg19"] = classes => Vgg("vgg19", VggFeatures.Vgg19, classes),
         [CntkResNet18Importer.Architecture] = classes => CntkResNet18Importer.CreateClassifier(classes),
     };
 
@@ -33,4 +39,10 @@ public static class ModelZoo
 
     private static CxrClassifier ResNet(string name, int[] blocks, bool bottleneck, int classes) =>
         new(name, new ResNetFeatures(name, blocks, bottleneck), classes, "fc");
+
+    private static CxrClassifier DenseNet(string name, int growthRate, int[] blockLayers, int initialChannels, int classes) =>
+        new(name, new DenseNetFeatures(name, growthRate, blockLayers, initialChannels), classes, "classifier");
+
+    private static CxrClassifier Vgg(string name, int[] configuration, int classes) =>
+        new(name, new VggFeatures(name, configuration), classes, "classifier");
 }

@@ -51,6 +51,8 @@ internal sealed class ResNetFeatures : CxrBackbone
 
     public override IReadOnlyList<nn.Module> Stages { get; }
 
+    internal override bool TorchvisionKeysAtTopLevel => true;
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
