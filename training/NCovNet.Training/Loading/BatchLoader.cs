@@ -21,7 +21,7 @@ public sealed class BatchLoader(int batchSize, int prefetch, int workers)
         var producer = Task.Run(() => Produce(order, height, width, render, channel.Writer, stop.Token), stop.Token);
         try
         {
-            foreach (var batch in channel.Reader.ReadAllAsync(stop.Token).ToBlockingEnumerable(stop.Token))
+            while (Next(channel.Reader, stop.Token) is { } batch)
             {
                 yield return batch;
             }
@@ -37,6 +37,19 @@ public sealed class BatchLoader(int batchSize, int prefetch, int workers)
             {
                 // Cancelled because the consumer stopped early; a failure already reached it through the channel.
             }
+        }
+    }
+
+    /// <summary>The next batch, or null when all were read or the caller cancelled (Ctrl-C); a producer failure is rethrown.</summary>
+    private static Batch? Next(ChannelReader<Batch> reader, CancellationToken cancel)
+    {
+        try
+        {
+            return reader.WaitToReadAsync(cancel).AsTask().GetAwaiter().GetResult() && reader.TryRead(out var batch) ? batch : null;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

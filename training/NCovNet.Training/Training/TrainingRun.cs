@@ -41,7 +41,8 @@ public sealed class TrainingRun(TrainingOptions options, string command, TextWri
         var state = NewState(model, baseSpec, phases[0]);
         if (resume && store.HasLast)
         {
-            state = CheckpointStore.Load(store.LastDirectory, model, optimizer);
+            // The resumed run's options and command are the ones that finish it; the plan up to here must match.
+            state = CheckpointStore.Load(store.LastDirectory, model, optimizer) with { Options = options, Command = command };
             epochLog.TruncateFrom(state.Epoch + 1);
             log.WriteLine($"Resuming {RunDirectory} at phase {state.Phase + 1}/{phases.Count}, epoch {state.EpochInPhase + 1} (run epoch {state.Epoch + 1}).");
         }
