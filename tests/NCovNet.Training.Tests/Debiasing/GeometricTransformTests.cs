@@ -51,8 +51,11 @@ public sealed class GeometricTransformTests
 
         Assert.Equal((Image.Width, Image.Height), (zoomed.Width, zoomed.Height));
 
-        // Output pixel 24 (of 96) at zoom 2 about the centre shows source pixel 24 + 24 * 0.5 = 36 (pixel centres: 24.5 -> 36.25).
-        Assert.Equal((Image[36, 48] * 0.75f) + (Image[37, 48] * 0.25f), zoomed[24, 48], 4);
+        // At zoom 2 about the centre the view starts at 24: output centre (24.5, 48.5) samples source (36.25, 48.25),
+        // i.e. pixel-index position (35.75, 47.75), bilinear between pixels 35..36 and 47..48.
+        var top = (Image[35, 47] * 0.25f) + (Image[36, 47] * 0.75f);
+        var bottom = (Image[35, 48] * 0.25f) + (Image[36, 48] * 0.75f);
+        Assert.Equal((top * 0.25f) + (bottom * 0.75f), zoomed[24, 48], 4);
     }
 
     [Fact]

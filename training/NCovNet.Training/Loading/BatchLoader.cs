@@ -77,7 +77,8 @@ public sealed class BatchLoader(int batchSize, int prefetch, int workers)
         }
         catch (Exception e)
         {
-            writer.Complete(e);
+            // Parallel.For wraps a render failure (e.g. an undecodable image); pass on the typed error itself.
+            writer.Complete(e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e);
         }
     }
 }
