@@ -60,7 +60,7 @@ public static class EvaluateCommand
         var chosen = ComputeDevice.Choose(device);
         model.to(chosen);
         var dataset = LabeledDataset.Load((data is { Length: > 0 } ? data : state.Options.Data).Select(DataSource.Parse), state.Classes);
-        return CheckpointEvaluator.Evaluate(CheckpointEvaluator.TorchScorer(model, chosen, loader, cancel), dataset, state.Preprocessing, splits);
+        return CheckpointEvaluator.Evaluate(CheckpointEvaluator.TorchScorer(model, chosen, loader, cancel), dataset, CheckpointEvaluator.Samples(dataset, state.Preprocessing, splits));
     }
 
     private static IReadOnlyDictionary<string, ClassificationMetrics> EvaluatePackage(string folder, string[]? data, string[] splits, BatchLoader loader, CancellationToken cancel)
@@ -73,6 +73,6 @@ public static class EvaluateCommand
         var package = ModelPackage.Load(folder);
         using var scorer = new OnnxPackageScorer(package);
         var dataset = LabeledDataset.Load(data.Select(DataSource.Parse), package.Manifest.Classes);
-        return CheckpointEvaluator.Evaluate(samples => scorer.Score(samples, loader, cancel), dataset, package.Manifest.Preprocessing, splits);
+        return CheckpointEvaluator.Evaluate(samples => scorer.Score(samples, loader, cancel), dataset, CheckpointEvaluator.Samples(dataset, package.Manifest.Preprocessing, splits));
     }
 }

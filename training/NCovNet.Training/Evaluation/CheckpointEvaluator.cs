@@ -10,12 +10,11 @@ namespace NCovNet.Training.Evaluation;
 /// <summary>Metrics of a trained model on the named splits of a data set, each image preprocessed as served.</summary>
 public static class CheckpointEvaluator
 {
-    public static IReadOnlyDictionary<string, ClassificationMetrics> Evaluate(
-        Func<EvaluationSamples, ScoredSet> score, LabeledDataset dataset, Core.Preprocessing.PreprocessingSpec spec, IEnumerable<string> splits)
+    /// <summary>The evaluation samples of each split, decoded once and shared by every scorer that measures them.</summary>
+    public static IReadOnlyDictionary<string, EvaluationSamples> Samples(LabeledDataset dataset, Core.Preprocessing.PreprocessingSpec spec, IEnumerable<string> splits)
     {
-        ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(dataset);
-        var metrics = new Dictionary<string, ClassificationMetrics>();
+        var samples = new Dictionary<string, EvaluationSamples>();
         foreach (var split in splits)
         {
             var items = dataset.Split(split);
@@ -24,7 +23,20 @@ public static class CheckpointEvaluator
                 throw new DatasetException($"The data has no '{split}' images.");
             }
 
-            foreach (var (key, value) in SplitMetrics.Compute(split, dataset, items, score(new EvaluationSamples(dataset, items, spec))))
+            samples[split] = new EvaluationSamples(dataset, items, spec);
+        }
+
+        return samples;
+    }
+
+    public static IReadOnlyDictionary<string, ClassificationMetrics> Evaluate(Func<EvaluationSamples, ScoredSet> score, LabeledDataset dataset, IReadOnlyDictionary<string, EvaluationSamples> samples)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(samples);
+        var metrics = new Dictionary<string, ClassificationMetrics>();
+        foreach (var (split, splitSamples) in samples)
+        {
+            foreach (var (key, value) in SplitMetrics.Compute(split, dataset, splitSamples.Items, score(splitSamples)))
             {
                 metrics[key] = value;
             }

@@ -28,7 +28,8 @@ public static class PackageExporter
         CheckpointStore.Load(request.Checkpoint, model, optimizer: null);
         var dataset = LabeledDataset.Load((request.Data.Count > 0 ? request.Data : state.Options.Data).Select(DataSource.Parse), state.Classes);
         var loader = new BatchLoader(16, 2, Environment.ProcessorCount);
-        var torchMetrics = CheckpointEvaluator.Evaluate(CheckpointEvaluator.TorchScorer(model, CPU, loader, cancel), dataset, state.Preprocessing, request.Splits);
+        var samples = CheckpointEvaluator.Samples(dataset, state.Preprocessing, request.Splits);
+        var torchMetrics = CheckpointEvaluator.Evaluate(CheckpointEvaluator.TorchScorer(model, CPU, loader, cancel), dataset, samples);
         var manifest = new ModelManifest
         {
             Name = request.Name,
@@ -52,7 +53,7 @@ public static class PackageExporter
         ModelPackageWriter.Write(model, manifest, request.Output, request.Float16Weights);
         var package = ModelPackage.Load(request.Output);
         using var scorer = new OnnxPackageScorer(package);
-        var packageMetrics = CheckpointEvaluator.Evaluate(samples => scorer.Score(samples, loader, cancel), dataset, state.Preprocessing, request.Splits);
+        var packageMetrics = CheckpointEvaluator.Evaluate(split => scorer.Score(split, loader, cancel), dataset, samples);
         var notes = $"Best epoch {state.BestEpoch} of {state.Epoch}. Exported with: {request.Command}. " +
             string.Join(" ", packageMetrics.Select(kv => FormattableString.Invariant(
                 $"{kv.Key}: accuracy {kv.Value.Accuracy:0.0000} ({package.Manifest.WeightStorage} ONNX) vs {torchMetrics[kv.Key].Accuracy:0.0000} (fp32 TorchSharp).")));
