@@ -1,3 +1,5 @@
+using NCovNet.Core.Evaluation;
+
 namespace NCovNet.Cli;
 
 /// <summary>One row of a labels.csv (the ../shared/data/cxr format): image path, class label, split.</summary>
@@ -11,7 +13,12 @@ public static class LabelsCsv
 {
     public static IReadOnlyList<LabelledImage> Read(string path)
     {
-        var rows = Parse(File.ReadAllText(path)).Where(r => r.Count > 1 || r[0].Length > 0).ToList();
+        List<List<string>> rows;
+        using (var reader = new StreamReader(path))
+        {
+            rows = CsvRecordParser.Parse(reader).Where(r => r.Length > 1 || r[0].Length > 0).Select(r => r.ToList()).ToList();
+        }
+
         if (rows.Count == 0)
         {
             throw new FormatException($"{path} is empty.");
@@ -32,60 +39,5 @@ public static class LabelsCsv
     {
         var index = header.IndexOf(name);
         return index >= 0 ? index : throw new FormatException($"{path} has no '{name}' column.");
-    }
-
-    private static IEnumerable<List<string>> Parse(string text)
-    {
-        var row = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    row.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\n':
-                    row.Add(field.ToString().TrimEnd('\r'));
-                    field.Clear();
-                    yield return row;
-                    row = [];
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString().TrimEnd('\r'));
-            yield return row;
-        }
     }
 }

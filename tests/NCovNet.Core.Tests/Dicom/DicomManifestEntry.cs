@@ -1,3 +1,4 @@
+using NCovNet.Core.Tests.TestData;
 using System.Globalization;
 using NCovNet.Tests;
 
@@ -31,7 +32,7 @@ public sealed record DicomManifestEntry(
     public override string ToString() => File;
 
     private static IReadOnlyList<DicomManifestEntry> Load() =>
-        CsvTable.Read(SharedData.DicomManifest)
+        CsvFile.Read(SharedData.DicomManifest)
             .Select(row => new DicomManifestEntry(
                 row["file"],
                 row["category"],

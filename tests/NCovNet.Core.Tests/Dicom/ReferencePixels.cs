@@ -1,3 +1,4 @@
+using NCovNet.Core.Tests.TestData;
 using System.Globalization;
 using NCovNet.Tests;
 
@@ -14,7 +15,7 @@ public sealed record ReferencePixels(string File, bool Decoded, string Status, s
     public static ReferencePixels For(string file) => Rows.Value[file];
 
     private static IReadOnlyDictionary<string, ReferencePixels> Load() =>
-        CsvTable.Read(SharedData.DicomReferencePixels)
+        CsvFile.Read(SharedData.DicomReferencePixels)
             .Select(row => new ReferencePixels(
                 row["file"],
                 row["status"] == "decoded",

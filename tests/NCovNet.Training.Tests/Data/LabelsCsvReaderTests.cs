@@ -30,15 +30,6 @@ public sealed class LabelsCsvReaderTests
     }
 
     [Fact]
-    public void Csv_parser_handles_doubled_quotes_and_line_breaks_inside_quotes()
-    {
-        var records = CsvRecordParser.Parse(new StringReader("a,\"b \"\"x\"\", y\",c\r\n1,\"two\nlines\",3")).ToList();
-
-        Assert.Equal(["a", "b \"x\", y", "c"], records[0]);
-        Assert.Equal(["1", "two\nlines", "3"], records[1]);
-    }
-
-    [Fact]
     public void Missing_columns_and_missing_files_are_typed_errors()
     {
         using var folder = new TempFolder();

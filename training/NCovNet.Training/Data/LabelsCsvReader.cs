@@ -1,3 +1,5 @@
+using NCovNet.Core.Evaluation;
+
 namespace NCovNet.Training.Data;
 
 /// <summary>

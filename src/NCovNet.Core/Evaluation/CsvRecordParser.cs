@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NCovNet.Training.Data;
+namespace NCovNet.Core.Evaluation;
 
 /// <summary>Splits RFC 4180 CSV text into records: quoted fields may hold commas, doubled quotes and line breaks.</summary>
 public static class CsvRecordParser
