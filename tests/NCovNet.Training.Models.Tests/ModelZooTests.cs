@@ -95,6 +95,32 @@ public class ModelZooTests
     }
 
     [Fact]
+    public void Gradient_steps_through_forward_lower_the_loss_of_a_fixed_batch()
+    {
+        torch.manual_seed(3);
+        using var model = ModelZoo.Create("resnet18");
+        model.train();
+        using var images = torch.randn(4, 3, 32, 32);
+        using var labels = torch.tensor(new long[] { 0, 1, 0, 1 });
+        using var optimizer = torch.optim.SGD(model.parameters(), 0.01);
+
+        float Step()
+        {
+            optimizer.zero_grad();
+            using var loss = torch.nn.functional.cross_entropy(model.call(images), labels);
+            loss.backward();
+            optimizer.step();
+            return loss.item<float>();
+        }
+
+        var first = Step();
+        Step();
+        Step();
+
+        Assert.True(Step() < first);
+    }
+
+    [Fact]
     public void Unknown_architecture_is_refused_with_the_list_of_known_ones()
     {
         var error = Assert.Throws<ArgumentException>(() => ModelZoo.Create("alexnet"));

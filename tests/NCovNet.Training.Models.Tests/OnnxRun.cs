@@ -21,11 +21,13 @@ internal static class OnnxRun
             });
     }
 
-    public static void AssertClose(torch.Tensor expected, torch.Tensor actual, float tolerance, string what)
+    /// <summary>Asserts the largest absolute difference is below <paramref name="tolerance"/> and returns it (tests log it).</summary>
+    public static float AssertClose(torch.Tensor expected, torch.Tensor actual, float tolerance, string what)
     {
         Assert.Equal(expected.shape, actual.shape);
         var difference = (expected - actual).abs().max().item<float>();
         var scale = expected.abs().max().item<float>();
         Assert.True(difference < tolerance, $"{what}: max abs difference {difference} (largest magnitude {scale}) exceeds {tolerance}");
+        return difference;
     }
 }

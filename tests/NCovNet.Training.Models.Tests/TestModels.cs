@@ -29,7 +29,4 @@ internal static class TestModels
             }
         }
     }
-
-    public static string TempPath(string name) =>
-        Path.Combine(Path.GetTempPath(), "ncovnet-models-tests", Guid.NewGuid().ToString("N"), name);
 }

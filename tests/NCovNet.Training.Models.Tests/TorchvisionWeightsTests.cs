@@ -14,8 +14,8 @@ public class TorchvisionWeightsTests
     public void Saved_weights_load_into_a_fresh_model_with_identical_outputs(string architecture, string file)
     {
         using var trained = TestModels.Create(architecture, seed: 1);
-        var path = TestModels.TempPath(file);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var temp = new TempDirectory();
+        var path = temp.File(file);
         TorchvisionWeights.Save(trained, path);
         using var fresh = TestModels.Create(architecture, seed: 2);
 
@@ -33,8 +33,8 @@ public class TorchvisionWeightsTests
     public void Resnet_files_use_torchvision_top_level_keys()
     {
         using var model = TestModels.Create("resnet18");
-        var path = TestModels.TempPath("resnet18.safetensors");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var temp = new TempDirectory();
+        var path = temp.File("resnet18.safetensors");
 
         TorchvisionWeights.Save(model, path);
 
@@ -54,8 +54,8 @@ public class TorchvisionWeightsTests
             .ToDictionary(e => OldStyle(e.Key), e => e.Value);
         stateDict["classifier.weight"] = torch.zeros(1000, 1024);
         stateDict["classifier.bias"] = torch.zeros(1000);
-        var path = TestModels.TempPath("densenet121-old.pth");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var temp = new TempDirectory();
+        var path = temp.File("densenet121-old.pth");
         PyTorchPickler.PickleStateDict(path, stateDict);
         using var fresh = TestModels.Create("densenet121", seed: 2);
 
@@ -72,8 +72,8 @@ public class TorchvisionWeightsTests
     public void Weights_of_another_architecture_are_refused_with_the_reason()
     {
         using var resnet = TestModels.Create("resnet18");
-        var path = TestModels.TempPath("resnet18.pth");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var temp = new TempDirectory();
+        var path = temp.File("resnet18.pth");
         TorchvisionWeights.Save(resnet, path);
         using var densenet = TestModels.Create("densenet121");
 

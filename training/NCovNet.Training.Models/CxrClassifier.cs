@@ -38,7 +38,12 @@ public sealed class CxrClassifier : nn.Module<Tensor, Tensor>
     /// <summary>The linear layer applied to the globally average-pooled feature map.</summary>
     public Linear Head => parts.Head;
 
-    public override Tensor forward(Tensor input) => ForwardWithFeatures(input).Logits;
+    public override Tensor forward(Tensor input)
+    {
+        var (logits, features) = ForwardWithFeatures(input);
+        features.Dispose(); // autograd keeps what it needs; only this handle goes
+        return logits;
+    }
 
     /// <summary>Logits [N, classes] and the last feature map after its activation [N, C, h, w].</summary>
     public (Tensor Logits, Tensor Features) ForwardWithFeatures(Tensor x)

@@ -6,8 +6,11 @@ namespace NCovNet.Training.Models;
 /// <summary>Writes a model package: model.onnx at the manifest's input size, and model.json with its SHA-256.</summary>
 public static class ModelPackageWriter
 {
+    public static ModelManifest Write(CxrClassifier model, ModelManifest manifest, string directory, bool float16Weights) =>
+        Write(model, manifest, directory, float16Weights ? WeightStorage.Float16 : WeightStorage.Float32);
+
     /// <summary>Returns the manifest as written (hash and weight storage filled in).</summary>
-    public static ModelManifest Write(CxrClassifier model, ModelManifest manifest, string directory, bool float16Weights)
+    public static ModelManifest Write(CxrClassifier model, ModelManifest manifest, string directory, WeightStorage storage)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -29,10 +32,10 @@ public static class ModelPackageWriter
         }
 
         Directory.CreateDirectory(directory);
-        OnnxExporter.Export(model, manifest.Preprocessing.Height, manifest.Preprocessing.Width, Path.Combine(directory, ModelPackage.OnnxFileName), float16Weights);
+        OnnxExporter.Export(model, manifest.Preprocessing.Height, manifest.Preprocessing.Width, Path.Combine(directory, ModelPackage.OnnxFileName), storage);
         return ModelPackage.WriteManifest(directory, manifest with
         {
-            WeightStorage = float16Weights ? "float16" : "float32",
+            WeightStorage = storage.ManifestName(),
             Io = new ModelOutputs(),
         });
     }

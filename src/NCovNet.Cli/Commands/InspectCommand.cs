@@ -6,13 +6,13 @@ namespace NCovNet.Cli.Commands;
 
 /// <summary>
 /// `ncovnet inspect FILE [--json]`: decodes a PNG, JPEG or DICOM file and prints its metadata,
-/// or the typed decode error. Exit code 0 when it decodes, 1 on a decode error, 2 when the
-/// file cannot be read.
+/// or the typed decode error. Exit code 0 when it decodes, 4 on a decode error, 3 when the
+/// file cannot be read (see <see cref="ExitCodes"/>).
 /// </summary>
 public static class InspectCommand
 {
-    public const int DecodeFailed = 1;
-    public const int FileUnreadable = 2;
+    public const int DecodeFailed = ExitCodes.SomeImagesFailed;
+    public const int FileUnreadable = ExitCodes.InputNotFound;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -40,7 +40,10 @@ public sealed record ModelManifest
     /// <summary>Lower-case hex SHA-256 of model.onnx; verified on load.</summary>
     public required string OnnxSha256 { get; init; }
 
-    /// <summary>"float32" or "float16": how weights are stored in model.onnx (computation is float32 either way).</summary>
+    /// <summary>
+    /// How weights are stored in model.onnx: "float32", "float16" (Cast to float) or "int8" (convolution
+    /// kernels int8 per output channel through DequantizeLinear, the rest float16). Computation is float32 in every case.
+    /// </summary>
     public string WeightStorage { get; init; } = "float32";
 }
 

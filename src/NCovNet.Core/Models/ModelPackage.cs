@@ -103,9 +103,9 @@ public sealed class ModelPackage
             problems.Add($"decisionThreshold {manifest.DecisionThreshold} is outside (0, 1)");
         }
 
-        if (manifest.WeightStorage is not ("float32" or "float16"))
+        if (manifest.WeightStorage is not ("float32" or "float16" or "int8"))
         {
-            problems.Add($"weightStorage '{manifest.WeightStorage}' is not float32 or float16");
+            problems.Add($"weightStorage '{manifest.WeightStorage}' is not float32, float16 or int8");
         }
 
         return problems;

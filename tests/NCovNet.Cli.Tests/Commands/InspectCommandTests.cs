@@ -8,14 +8,14 @@ public sealed class InspectCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ncovnet-inspect-").FullName;
 
-    private static readonly string NihPng = Path.Combine(SharedData.CxrNih, "images", "nih__00002980_000.png");
+    private static readonly string NihPng = RadiographTestImages.PathOf(RadiographTestImages.NihGrayPng);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void Json_for_a_real_png_has_every_contract_field()
+    public async Task Json_for_a_real_png_has_every_contract_field()
     {
-        var (exitCode, output) = CliRunner.Run("inspect", NihPng, "--json");
+        var (exitCode, output, _) = await CliRun.Of("inspect", NihPng, "--json");
 
         Assert.Equal(0, exitCode);
         var json = JsonDocument.Parse(output).RootElement;
@@ -32,11 +32,11 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
-    public void Json_for_a_real_colour_jpeg_reports_rgb()
+    public async Task Json_for_a_real_colour_jpeg_reports_rgb()
     {
-        var jpeg = Path.Combine(SharedData.Cxr, "images", "nejmoa2001191_f1-PA.jpeg");
+        var jpeg = RadiographTestImages.PathOf(RadiographTestImages.ColouredJpeg);
 
-        var (exitCode, output) = CliRunner.Run("inspect", jpeg, "--json");
+        var (exitCode, output, _) = await CliRun.Of("inspect", jpeg, "--json");
 
         Assert.Equal(0, exitCode);
         var json = JsonDocument.Parse(output).RootElement;
@@ -44,12 +44,12 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
-    public void Truncated_file_prints_the_typed_error_and_fails()
+    public async Task Truncated_file_prints_the_typed_error_and_fails()
     {
         var cut = Path.Combine(_dir, "cut.png");
         File.WriteAllBytes(cut, File.ReadAllBytes(NihPng)[..5000]);
 
-        var (exitCode, output) = CliRunner.Run("inspect", cut, "--json");
+        var (exitCode, output, _) = await CliRun.Of("inspect", cut, "--json");
 
         Assert.Equal(InspectCommand.DecodeFailed, exitCode);
         var json = JsonDocument.Parse(output).RootElement;
@@ -61,30 +61,30 @@ public sealed class InspectCommandTests : IDisposable
     [Theory]
     [InlineData(new byte[0], "empty")]
     [InlineData(new byte[] { (byte)'h', (byte)'i', (byte)'!' }, "unknown-format")]
-    public void Bad_input_gets_its_error_code(byte[] content, string code)
+    public async Task Bad_input_gets_its_error_code(byte[] content, string code)
     {
         var file = Path.Combine(_dir, "bad.bin");
         File.WriteAllBytes(file, content);
 
-        var (exitCode, output) = CliRunner.Run("inspect", file, "--json");
+        var (exitCode, output, _) = await CliRun.Of("inspect", file, "--json");
 
         Assert.Equal(InspectCommand.DecodeFailed, exitCode);
         Assert.Equal(code, JsonDocument.Parse(output).RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]
-    public void Missing_file_is_a_file_error()
+    public async Task Missing_file_is_a_file_error()
     {
-        var (exitCode, output) = CliRunner.Run("inspect", Path.Combine(_dir, "absent.png"), "--json");
+        var (exitCode, output, _) = await CliRun.Of("inspect", Path.Combine(_dir, "absent.png"), "--json");
 
         Assert.Equal(InspectCommand.FileUnreadable, exitCode);
         Assert.Equal("file-not-found", JsonDocument.Parse(output).RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]
-    public void Without_json_prints_a_readable_table()
+    public async Task Without_json_prints_a_readable_table()
     {
-        var (exitCode, output) = CliRunner.Run("inspect", NihPng);
+        var (exitCode, output, _) = await CliRun.Of("inspect", NihPng);
 
         Assert.Equal(0, exitCode);
         Assert.Matches(@"(?m)^width\s+512\s*$", output);

@@ -44,7 +44,7 @@ public sealed class MutatedFileCorpusTests
             using var image = GeneratedImages.ColourCard(40, 30);
             return GeneratedImages.Jpeg(image, JpegColorType.Luminance);
         },
-        ["real-nih-png"] = () => File.ReadAllBytes(Path.Combine(SharedData.CxrNih, "images", "nih__00002980_000.png")),
+        ["real-nih-png"] = () => File.ReadAllBytes(RadiographTestImages.PathOf(RadiographTestImages.NihGrayPng)),
     };
 
     [Theory]

@@ -11,12 +11,12 @@ namespace NCovNet.Core.Tests.Imaging;
 public sealed class PixelHashTests
 {
     [Theory]
-    [InlineData("cxr-nih/images/nih__00002980_000.png", "GRAY", "13c0214f348d70563ac2d122caf540f17bebcfcdd1ab15b02beb961f5d85e185")]
-    [InlineData("cxr/images/covid-19-pneumonia-22-day1-pa.png", "RGB", "56428ccc79ffb97ed2f432474c82e0c4327208520d7adcf934ff2da768699681")]
-    [InlineData("cxr/images/1.CXRCTThoraximagesofCOVID-19fromSingapore.pdf-001-fig2a.png", "RGBA", "29597597a026c30af93e4ec6fd62016e09f9ecf8a712da6d0d6a1846f37c5092")]
+    [InlineData(RadiographTestImages.NihGrayPng, "GRAY", "13c0214f348d70563ac2d122caf540f17bebcfcdd1ab15b02beb961f5d85e185")]
+    [InlineData(RadiographTestImages.RgbButGrayPng, "RGB", "56428ccc79ffb97ed2f432474c82e0c4327208520d7adcf934ff2da768699681")]
+    [InlineData(RadiographTestImages.ColouredRgbaPng, "RGBA", "29597597a026c30af93e4ec6fd62016e09f9ecf8a712da6d0d6a1846f37c5092")]
     public void Png_hash_matches_the_reference_decoder(string file, string photometric, string sha256)
     {
-        var metadata = RadiographDecoder.Decode(File.ReadAllBytes(Path.Combine(SharedData.SharedDir, "data", file))).Metadata;
+        var metadata = RadiographDecoder.Decode(File.ReadAllBytes(RadiographTestImages.PathOf(file))).Metadata;
 
         Assert.Equal((photometric, sha256), (metadata.Photometric, metadata.PixelSha256));
     }

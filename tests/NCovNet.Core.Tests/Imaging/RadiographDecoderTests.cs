@@ -1,5 +1,6 @@
 using NCovNet.Core.Imaging;
 using NCovNet.Core.Tests.TestData;
+using NCovNet.Tests;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -44,8 +45,7 @@ public sealed class RadiographDecoderTests
     [Fact]
     public void Format_comes_from_the_content_not_the_name()
     {
-        // labels.csv lists this ".jpg" as a PNG.
-        var misnamed = LabelledImage.Cxr.Single(i => i.FileName == "10.1016-slash-j.healun.2020.04.004.jpg");
+        var misnamed = LabelledImage.Cxr.Single(i => i.FileName == Path.GetFileName(RadiographTestImages.GrayPngNamedJpg));
 
         var decoded = RadiographDecoder.Decode(File.ReadAllBytes(misnamed.Path));
 

@@ -18,10 +18,10 @@ public sealed class PreprocessorGoldenTests
 
     public static TheoryData<string, int, string, string, float[], float[]> Cases => new()
     {
-        { "cxr-nih/images/nih__00002980_000.png", 224, "jet", "RGB", [-0.44338f, 0.43746f, 0.58209f], [2.01161f, 2.24891f, 2.42857f, 0.34290f, -2.03571f] },
-        { "cxr-nih/images/nih__00000415_001.png", 224, "jet", "RGB", [0.60167f, 0.75537f, -0.27666f], [-2.11790f, -1.80931f, 0.40133f, -1.80444f, -2.03571f] },
-        { "cxr/images/10.1016-slash-j.healun.2020.04.004.jpg", 224, "jet", "RGB", [-0.30984f, 0.78572f, 0.60674f], [-2.11790f, 2.24891f, 2.42857f, -1.80444f, -2.03571f] },
-        { "cxr-nih/images/nih__00002980_000.png", 448, "gray", "BGR", [-0.00015f, -0.22336f, -0.34512f], [2.59518f, -0.19518f, -0.11289f, 0.13959f, 0.34033f] },
+        { RadiographTestImages.NihGrayPng, 224, "jet", "RGB", [-0.44338f, 0.43746f, 0.58209f], [2.01161f, 2.24891f, 2.42857f, 0.34290f, -2.03571f] },
+        { RadiographTestImages.NihGrayPng2, 224, "jet", "RGB", [0.60167f, 0.75537f, -0.27666f], [-2.11790f, -1.80931f, 0.40133f, -1.80444f, -2.03571f] },
+        { RadiographTestImages.GrayPngNamedJpg, 224, "jet", "RGB", [-0.30984f, 0.78572f, 0.60674f], [-2.11790f, 2.24891f, 2.42857f, -1.80444f, -2.03571f] },
+        { RadiographTestImages.NihGrayPng, 448, "gray", "BGR", [-0.00015f, -0.22336f, -0.34512f], [2.59518f, -0.19518f, -0.11289f, 0.13959f, 0.34033f] },
     };
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class PreprocessorGoldenTests
             spec = spec with { Mean = [.. spec.Mean.Reverse()], Std = [.. spec.Std.Reverse()] };
         }
 
-        var image = RadiographDecoder.Decode(File.ReadAllBytes(Path.Combine(SharedData.SharedDir, "data", file))).Image;
+        var image = RadiographDecoder.Decode(File.ReadAllBytes(RadiographTestImages.PathOf(file))).Image;
         var tensor = new float[spec.TensorLength];
 
         Preprocessor.WriteTensor(image, spec, tensor);

@@ -17,7 +17,10 @@ public static class OnnxExporter
 
     private const string BatchDimension = "N";
 
-    public static void Export(CxrClassifier model, int inputHeight, int inputWidth, string path, bool float16Weights)
+    public static void Export(CxrClassifier model, int inputHeight, int inputWidth, string path, bool float16Weights) =>
+        Export(model, inputHeight, inputWidth, path, float16Weights ? WeightStorage.Float16 : WeightStorage.Float32);
+
+    public static void Export(CxrClassifier model, int inputHeight, int inputWidth, string path, WeightStorage storage)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -28,7 +31,7 @@ public static class OnnxExporter
         model.eval();
         try
         {
-            var proto = Build(model, inputHeight, inputWidth, float16Weights);
+            var proto = Build(model, inputHeight, inputWidth, storage);
             var directory = Path.GetDirectoryName(Path.GetFullPath(path));
             if (directory is not null)
             {
@@ -44,11 +47,11 @@ public static class OnnxExporter
         }
     }
 
-    private static ModelProto Build(CxrClassifier model, int height, int width, bool float16Weights)
+    private static ModelProto Build(CxrClassifier model, int height, int width, WeightStorage storage)
     {
         var io = new ModelOutputs();
         var (channels, mapHeight, mapWidth) = FeatureMapShape(model, height, width);
-        var graph = new OnnxGraphBuilder(float16Weights);
+        var graph = new OnnxGraphBuilder(storage);
 
         var features = model.Backbone.ExportOnnx(graph, io.Input);
         graph.NodeWithOutput("Identity", [features], io.Features);
@@ -65,7 +68,7 @@ public static class OnnxExporter
         {
             IrVersion = 8,
             ProducerName = "NCovNet.Training.Models",
-            DocString = $"{model.Architecture}, {width}x{height}, weights {(float16Weights ? "float16" : "float32")}",
+            DocString = $"{model.Architecture}, {width}x{height}, weights {storage.ManifestName()}",
             Graph = graph.Graph,
         };
         proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });

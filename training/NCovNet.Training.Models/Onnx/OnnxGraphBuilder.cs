@@ -8,11 +8,14 @@ using static TorchSharp.torch;
 namespace NCovNet.Training.Models.Onnx;
 
 /// <summary>
-/// Builds an ONNX graph node by node from eval-mode modules. Weights become initializers,
-/// optionally stored as float16 with a Cast to float, so computation stays float32.
+/// Builds an ONNX graph node by node from eval-mode modules. Weights become initializers, stored as
+/// <see cref="WeightStorage"/> says and turned back into float32 in the graph, so computation stays float32.
 /// </summary>
-internal sealed class OnnxGraphBuilder(bool float16Weights)
+internal sealed class OnnxGraphBuilder(WeightStorage storage)
 {
+    /// <summary>Only kernels this large go int8: they hold most of the bytes, and the many small ones keep float16 precision.</summary>
+    private const long Int8MinimumElements = 1 << 20;
+
     private int nextId;
 
     public GraphProto Graph { get; } = new() { Name = "ncovnet" };
@@ -22,16 +25,16 @@ internal sealed class OnnxGraphBuilder(bool float16Weights)
     {
         using var scope = NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var weight = conv.weight!.detach().to(float64);
-        var bias = conv.bias is null ? zeros(weight.shape[0], dtype: float64) : conv.bias.detach().to(float64);
+        var weight = conv.weight!.detach().cpu().to(float64);
+        var bias = conv.bias is null ? zeros(weight.shape[0], dtype: float64) : conv.bias.detach().cpu().to(float64);
         if (norm is not null)
         {
-            var scale = norm.weight!.detach().to(float64) / (norm.running_var!.to(float64) + norm.eps).sqrt();
+            var scale = norm.weight!.detach().cpu().to(float64) / (norm.running_var!.cpu().to(float64) + norm.eps).sqrt();
             weight = weight * scale.reshape(-1, 1, 1, 1);
-            bias = ((bias - norm.running_mean!.to(float64)) * scale) + norm.bias!.detach().to(float64);
+            bias = ((bias - norm.running_mean!.cpu().to(float64)) * scale) + norm.bias!.detach().cpu().to(float64);
         }
 
-        var inputs = new[] { input, Weight("conv_w", weight), Weight("conv_b", bias) };
+        var inputs = new[] { input, Kernel("conv_w", weight), Weight("conv_b", bias) };
         return Node("Conv", inputs,
             Ints("kernel_shape", conv.kernel_size[0], conv.kernel_size[1]),
             Ints("strides", conv.stride[0], conv.stride[1]),
@@ -78,26 +81,39 @@ internal sealed class OnnxGraphBuilder(bool float16Weights)
         return Node("Gemm", [input, Weight("fc_w", linear.weight!.detach()), Weight("fc_b", linear.bias!.detach())], Int("transB", 1));
     }
 
-    /// <summary>A float32 constant (stored as float16 when asked) and returns the float32 value's name.</summary>
+    /// <summary>A float32 constant as stored; returns the float32 value's name.</summary>
     public string Weight(string prefix, Tensor values)
     {
         var name = NewName(prefix);
         var contiguous = values.detach().cpu().contiguous();
-        var tensor = new TensorProto { Name = name };
-        tensor.Dims.AddRange(contiguous.shape);
-        if (!float16Weights)
+        if (storage == WeightStorage.Float32)
         {
-            tensor.DataType = (int)TensorProto.Types.DataType.Float;
-            tensor.RawData = ByteString.CopyFrom(contiguous.to(float32).bytes);
-            Graph.Initializer.Add(tensor);
-            return name;
+            return Initializer(name, contiguous.to(float32), TensorProto.Types.DataType.Float);
         }
 
-        tensor.Name = name + "_fp16";
-        tensor.DataType = (int)TensorProto.Types.DataType.Float16;
-        tensor.RawData = ByteString.CopyFrom(contiguous.to(float16).bytes);
-        Graph.Initializer.Add(tensor);
-        return Node("Cast", [tensor.Name], Int("to", (int)TensorProto.Types.DataType.Float));
+        var stored = Initializer(name + "_fp16", contiguous.to(float16), TensorProto.Types.DataType.Float16);
+        return Node("Cast", [stored], Int("to", (int)TensorProto.Types.DataType.Float));
+    }
+
+    /// <summary>A convolution kernel [out, in, kh, kw]: int8 per output channel where asked, else as <see cref="Weight"/>.</summary>
+    public string Kernel(string prefix, Tensor kernel)
+    {
+        if (storage != WeightStorage.Int8Convolutions || kernel.numel() < Int8MinimumElements)
+        {
+            return Weight(prefix, kernel);
+        }
+
+        var name = NewName(prefix);
+        var values = kernel.detach().cpu().to(float32).contiguous();
+        var scale = values.abs().amax([1L, 2L, 3L]).clamp_min(1e-12) / 127;
+        var quantized = (values / scale.reshape(-1, 1, 1, 1)).round().clamp(-127, 127).to(int8);
+        var inputs = new[]
+        {
+            Initializer(name + "_int8", quantized, TensorProto.Types.DataType.Int8),
+            Initializer(name + "_scale", scale, TensorProto.Types.DataType.Float),
+            Initializer(name + "_zero", zeros(scale.shape[0], dtype: int8), TensorProto.Types.DataType.Int8),
+        };
+        return Node("DequantizeLinear", inputs, Int("axis", 0));
     }
 
     /// <summary>Adds a node with one output and returns that output's name.</summary>
@@ -129,6 +145,14 @@ internal sealed class OnnxGraphBuilder(bool float16Weights)
         var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
         attribute.Ints.AddRange(values);
         return attribute;
+    }
+
+    private string Initializer(string name, Tensor values, TensorProto.Types.DataType type)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(values.bytes) };
+        tensor.Dims.AddRange(values.shape);
+        Graph.Initializer.Add(tensor);
+        return name;
     }
 
     private string NewName(string prefix) => prefix + "_" + (nextId++).ToString(CultureInfo.InvariantCulture);

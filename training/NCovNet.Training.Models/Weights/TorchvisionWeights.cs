@@ -58,6 +58,12 @@ public static partial class TorchvisionWeights
             model.load_state_dict(mapped, strict: false);
         }
 
+        // load_state_dict copies into the model's own tensors, so the file's tensors can go now.
+        foreach (var tensor in source.Values)
+        {
+            tensor.Dispose();
+        }
+
         return new LoadedWeights(mapped.Count, mapped.Keys.Any(IsHead), ignored);
     }
 

@@ -25,6 +25,7 @@ internal static class PngRadiographDecoder
         var colorType = png.ColorType ?? throw new RadiographDecodeException(DecodeErrorCode.Malformed, "The PNG header has no colour type.");
         var bitDepth = (int)(png.BitDepth ?? throw new RadiographDecodeException(DecodeErrorCode.Malformed, "The PNG header has no bit depth."));
 
+        var photometric = Photometric(colorType);
         var conversion = Read(data, colorType, bitDepth, png.HasTransparency);
         var isColorFile = colorType is PngColorType.Rgb or PngColorType.RgbWithAlpha or PngColorType.Palette;
         var metadata = new ImageMetadata
@@ -33,7 +34,7 @@ internal static class PngRadiographDecoder
             Width = conversion.Image.Width,
             Height = conversion.Image.Height,
             BitsStored = colorType == PngColorType.Palette ? 8 : bitDepth,
-            Photometric = Photometric(colorType),
+            Photometric = photometric,
             ColorWasGray = isColorFile && !conversion.HadColor,
             PixelSha256 = conversion.PixelSha256,
             Notes = ConversionNotes.For(conversion),

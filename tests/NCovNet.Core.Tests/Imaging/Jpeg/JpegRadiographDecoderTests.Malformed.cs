@@ -47,6 +47,22 @@ public sealed partial class JpegRadiographDecoderTests
     }
 
     [Fact]
+    public void Four_components_are_unsupported()
+    {
+        // Add a fourth component spec to the frame header, as a CMYK/YCCK file has.
+        var jpeg = ColourJpeg();
+        var sof = StartOfFrame(jpeg);
+        var length = BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(sof + 2));
+        byte[] cmyk = [.. jpeg[..(sof + 2 + length)], 4, 0x11, 0, .. jpeg[(sof + 2 + length)..]];
+        BinaryPrimitives.WriteUInt16BigEndian(cmyk.AsSpan(sof + 2), (ushort)(length + 3));
+        cmyk[sof + 9] = 4;
+
+        var error = DecodeAssert.Fails(DecodeErrorCode.UnsupportedContent, cmyk);
+
+        Assert.Contains("4 components", error.Message);
+    }
+
+    [Fact]
     public void Declared_size_above_the_limit_is_refused_before_decoding()
     {
         var jpeg = ColourJpeg();

@@ -1,0 +1,85 @@
+using NCovNet.Core.Models;
+using NCovNet.Training.Cli;
+using NCovNet.Training.Debiasing;
+using NCovNet.Training.Reporting;
+using NCovNet.Training.Training;
+
+namespace NCovNet.Training.Tests.EndToEnd;
+
+/// <summary>
+/// The whole path on CPU in seconds: train (stage 1 head-only at 64x64) -> checkpoint -> resume
+/// into an unfrozen SGDR epoch -> export (fp16 ONNX) -> ONNX Runtime loads the package and scores.
+/// </summary>
+public sealed class TinyTrainingRunTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Train_checkpoint_resume_export_and_score_with_onnx_runtime()
+    {
+        var labels = TinyRunData.WriteLabels(_folder.Path);
+        var run = Path.Combine(_folder.Path, "run");
+        var headOnly = Options(labels, run, unfrozenEpochs: 0);
+
+        var first = new TrainingRun(headOnly, "first", TextWriter.Null).Run(resume: false, CancellationToken.None);
+
+        Assert.Equal(1, first.Epoch);
+        Assert.True(File.Exists(Path.Combine(run, "last", CheckpointStore.ModelFile)));
+        Assert.True(File.Exists(Path.Combine(run, "last", CheckpointStore.OptimizerFile)));
+        Assert.True(File.Exists(Path.Combine(run, "best", CheckpointStore.StateFile)));
+        Assert.True(File.Exists(Path.Combine(run, "metrics.png")));
+
+        var resumed = new TrainingRun(headOnly with { Stage1 = headOnly.Stage1 with { UnfrozenEpochs = 1 } }, "resumed", TextWriter.Null).Run(resume: true, CancellationToken.None);
+
+        Assert.Equal((2, 1, 1), (resumed.Epoch, resumed.Phase, resumed.EpochInPhase));
+        Assert.Equal("resumed", resumed.Command);
+        Assert.Equal(1e-3, resumed.PhaseMaxLr);
+        var rows = new EpochLog(Path.Combine(run, "metrics.csv")).Read();
+        Assert.Equal([("stage1", 1), ("stage1-unfrozen", 2)], rows.Select(r => (r.Stage, r.Epoch)));
+
+        var package = Path.Combine(_folder.Path, "package");
+        var exit = await TrainingCli.RunAsync(["export", "--checkpoint", Path.Combine(run, "last"), "--output", package, "--name", "tiny", "--splits", "val"]);
+
+        Assert.Equal(0, exit);
+        var loaded = ModelPackage.Load(package);
+        Assert.Equal("float16", loaded.Manifest.WeightStorage);
+        Assert.Equal(64, loaded.Manifest.Preprocessing.Width);
+        Assert.Equal(["covid", "other_pneumonia"], loaded.Manifest.Classes);
+        Assert.Equal("resumed", loaded.Manifest.Training.Command);
+        Assert.Contains("ncovnet-train export --checkpoint", loaded.Manifest.Training.Notes, StringComparison.Ordinal);
+        var validation = loaded.Manifest.Metrics["validation"];
+        Assert.Equal(4, validation.Count);
+        Assert.Equal(4, validation.Confusion.Count);
+    }
+
+    [Fact]
+    public void Two_cpu_runs_with_the_same_seed_log_the_same_numbers()
+    {
+        var labels = TinyRunData.WriteLabels(_folder.Path);
+        string Metrics(string name)
+        {
+            var run = Path.Combine(_folder.Path, name);
+            new TrainingRun(Options(labels, run, unfrozenEpochs: 0), name, TextWriter.Null).Run(resume: false, CancellationToken.None);
+            var row = File.ReadAllLines(Path.Combine(run, "metrics.csv"))[1];
+            return row[..row.LastIndexOf(',')];
+        }
+
+        Assert.Equal(Metrics("a"), Metrics("b"));
+    }
+
+    private static TrainingOptions Options(string labels, string output, int unfrozenEpochs) => new()
+    {
+        Data = [$"tiny={labels}"],
+        Pretrained = ModelSource.RandomInit,
+        Architecture = "resnet18",
+        Output = output,
+        Device = "cpu",
+        Workers = 2,
+        Seed = 3,
+        Debiasing = new DebiasingOptions(),
+        Stage1 = new StageOptions { Size = 64, BatchSize = 4, FrozenEpochs = 1, Lr = 1e-2, UnfrozenEpochs = unfrozenEpochs, UnfreezeStages = 1, MaxLr = 1e-3 },
+        Stage2 = new StageOptions { Enabled = false },
+    };
+}

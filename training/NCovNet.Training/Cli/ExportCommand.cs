@@ -1,0 +1,46 @@
+using System.CommandLine;
+using NCovNet.Training.Export;
+
+namespace NCovNet.Training.Cli;
+
+/// <summary>`export`: a checkpoint to a model package (model.onnx, fp16 weights by default, + model.json with metrics and the commands).</summary>
+public static class ExportCommand
+{
+    public static Command Create(string[] args)
+    {
+        var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint folder, e.g. runs/train/best", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Package folder to write", Required = true };
+        var fp32 = new Option<bool>("--fp32") { Description = "Store weights as float32 (default: float16 initializers, cast to float when loaded)" };
+        var name = new Option<string>("--name") { Description = "Model name in model.json", DefaultValueFactory = _ => "ncovnet" };
+        var version = new Option<string>("--version") { Description = "Model version in model.json", DefaultValueFactory = _ => "1.0.0" };
+        var threshold = new Option<double>("--threshold") { Description = "Decision threshold on the COVID probability", DefaultValueFactory = _ => 0.5 };
+        var data = new Option<string[]>("--data") { Description = "Labelled sets to measure on (default: the checkpoint's training data)", AllowMultipleArgumentsPerToken = true };
+        var splits = new Option<string[]>("--splits") { Description = "Splits measured into model.json", DefaultValueFactory = _ => ["train", "val"], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("export", "Write a model package (ONNX + model.json) from a checkpoint and measure it with ONNX Runtime");
+        foreach (var option in new Option[] { checkpoint, output, fp32, name, version, threshold, data, splits })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            using var cancellation = new ConsoleCancellation();
+            var request = new ExportRequest
+            {
+                Checkpoint = Path.GetFullPath(result.GetValue(checkpoint)!),
+                Output = Path.GetFullPath(result.GetValue(output)!),
+                Command = CommandLineText.Of(args),
+                Name = result.GetValue(name)!,
+                Version = result.GetValue(version)!,
+                Float16Weights = !result.GetValue(fp32),
+                Threshold = result.GetValue(threshold),
+                Data = result.GetValue(data) ?? [],
+                Splits = result.GetValue(splits)!,
+            };
+            var manifest = PackageExporter.Export(request, Console.Out, cancellation.Token);
+            Console.WriteLine($"Wrote {request.Output} ({manifest.WeightStorage} weights, sha256 {manifest.OnnxSha256[..12]}...).");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+namespace NCovNet.Training.Export;
+
+/// <summary>What `export` was asked: which checkpoint, where to, how to store weights, which splits to measure.</summary>
+public sealed record ExportRequest
+{
+    public required string Checkpoint { get; init; }
+
+    public required string Output { get; init; }
+
+    public required string Command { get; init; }
+
+    public string Name { get; init; } = "ncovnet";
+
+    public string Version { get; init; } = "1.0.0";
+
+    public bool Float16Weights { get; init; } = true;
+
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Data to measure on; empty means the checkpoint's training data.</summary>
+    public IReadOnlyList<string> Data { get; init; } = [];
+
+    public IReadOnlyList<string> Splits { get; init; } = ["train", "val"];
+}

@@ -1,0 +1,3 @@
+using NCovNet.Training.Cli;
+
+return await TrainingCli.RunAsync(args);

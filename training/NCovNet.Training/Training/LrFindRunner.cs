@@ -1,0 +1,74 @@
+using System.Globalization;
+using NCovNet.Training.Loading;
+using NCovNet.Training.Models;
+using NCovNet.Training.Reporting;
+using NCovNet.Training.Schedules;
+using static TorchSharp.torch;
+
+namespace NCovNet.Training.Training;
+
+/// <summary>
+/// Runs the LR range test on the model as it is (its current trainable layers), with a fresh
+/// optimizer, then puts the weights back; writes the curve to &lt;prefix&gt;.csv and &lt;prefix&gt;.png.
+/// </summary>
+public static class LrFindRunner
+{
+    /// <summary>Epoch numbers the finder draws its batches from, far from the training epochs so the draws differ.</summary>
+    private const int FinderEpochBase = 1_000_000;
+
+    public static LrFinderResult Run(
+        CxrClassifier model, Device device, TrainingOptions options, TrainingData data, TrainingSamples samples,
+        int batchSize, LrRange range, string outputPrefix, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(samples);
+        using var snapshot = new ModelSnapshot(model);
+        using var optimizer = OptimizerFactory.Create(model, options, range.Start);
+        var trainer = new ClassifierTrainer(model, optimizer, device, data.LossWeights);
+        var loader = new BatchLoader(batchSize, options.Prefetch, options.Workers);
+        using var batches = Batches(loader, data, samples, cancel).GetEnumerator();
+        var bar = ProgressBar.ForConsole("lr-find", range.Iterations);
+        var result = new LrFinder(range).Run(
+            lr =>
+            {
+                batches.MoveNext();
+                trainer.SetLearningRate(lr);
+                return trainer.Step(batches.Current);
+            },
+            p => bar.Report(p.Iteration + 1, p.SmoothedLoss));
+        snapshot.RestoreInto(model);
+        Write(result, outputPrefix);
+        return result;
+    }
+
+    public static void Write(LrFinderResult result, string outputPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outputPrefix))!;
+        Directory.CreateDirectory(directory);
+        var lines = new List<string> { "iteration,lr,loss,smoothed_loss" };
+        lines.AddRange(result.Points.Select(p => string.Join(',', p.Iteration.ToString(CultureInfo.InvariantCulture),
+            p.LearningRate.ToString("R", CultureInfo.InvariantCulture), p.Loss.ToString("R", CultureInfo.InvariantCulture),
+            p.SmoothedLoss.ToString("R", CultureInfo.InvariantCulture))));
+        File.WriteAllLines(outputPrefix + ".csv", lines);
+        var title = FormattableString.Invariant($"lr finder suggests {result.Suggested:0.##E+0}");
+        var plot = new LinePlot(title, "learning rate log10", [
+            new PlotSeries("loss", LinePlot.Blue, result.Points.Select(p => (p.LearningRate, p.Loss)).ToList()),
+            new PlotSeries("smoothed", LinePlot.Orange, result.Points.Select(p => (p.LearningRate, p.SmoothedLoss)).ToList()),
+        ], logX: true);
+        LinePlot.Save(outputPrefix + ".png", 900, 450, plot);
+    }
+
+    private static IEnumerable<Batch> Batches(BatchLoader loader, TrainingData data, TrainingSamples samples, CancellationToken cancel)
+    {
+        for (var epoch = FinderEpochBase; ; epoch++)
+        {
+            var current = epoch;
+            foreach (var batch in loader.Load(data.EpochOrder(current), samples.Spec.Height, samples.Spec.Width, (item, position, span) => samples.Render(item, current, position, span), cancel))
+            {
+                yield return batch;
+            }
+        }
+    }
+}
