@@ -72,48 +72,56 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
 
     public void Dispose() => Session.Dispose();
 
+    /// <summary>
+    /// One Run for the chunk; decoding, preprocessing and the heatmaps of its images run in
+    /// parallel (each image's stage timings are its own wall time).
+    /// </summary>
     private ScanOutcome[] ScanChunk(ReadOnlyMemory<byte>[] images)
     {
         var outcomes = new ScanOutcome[images.Length];
-        var decoded = new List<(int Index, DecodedRadiograph Radiograph, double DecodeMs)>(images.Length);
-        for (var i = 0; i < images.Length; i++)
+        var radiographs = new DecodedRadiograph?[images.Length];
+        var decodeMs = new double[images.Length];
+        Parallel.For(0, images.Length, i =>
         {
             var start = Stopwatch.GetTimestamp();
             if (TryDecode(images[i], out var radiograph, out var failure))
             {
-                decoded.Add((i, radiograph, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
+                radiographs[i] = radiograph;
+                decodeMs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
             else
             {
                 outcomes[i] = new ScanOutcome(failure, null);
             }
-        }
+        });
 
-        if (decoded.Count == 0)
+        var decoded = Enumerable.Range(0, images.Length).Where(i => radiographs[i] is not null).ToArray();
+        if (decoded.Length == 0)
         {
             return outcomes;
         }
 
-        var batch = Session.Rent(decoded.Count);
+        var batch = Session.Rent(decoded.Length);
         try
         {
-            var preprocessMs = new double[decoded.Count];
-            for (var slot = 0; slot < decoded.Count; slot++)
+            var preprocessMs = new double[decoded.Length];
+            Parallel.For(0, decoded.Length, slot =>
             {
                 var start = Stopwatch.GetTimestamp();
-                Preprocessor.WriteTensor(decoded[slot].Radiograph.Image, Model.Preprocessing, batch.Image(slot));
+                Preprocessor.WriteTensor(radiographs[decoded[slot]]!.Image, Model.Preprocessing, batch.Image(slot));
                 preprocessMs[slot] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }
+            });
 
             var runStart = Stopwatch.GetTimestamp();
             Session.Run(batch);
-            var inferenceMs = Stopwatch.GetElapsedTime(runStart).TotalMilliseconds / decoded.Count;
+            var inferenceMs = Stopwatch.GetElapsedTime(runStart).TotalMilliseconds / decoded.Length;
 
-            for (var slot = 0; slot < decoded.Count; slot++)
+            Parallel.For(0, decoded.Length, slot =>
             {
-                var (index, radiograph, decodeMs) = decoded[slot];
-                outcomes[index] = Complete(batch, slot, radiograph, new StageTimings(decodeMs, preprocessMs[slot], inferenceMs, 0));
-            }
+                var index = decoded[slot];
+                var timings = new StageTimings(decodeMs[index], preprocessMs[slot], inferenceMs, 0);
+                outcomes[index] = Complete(batch, slot, radiographs[index]!, timings);
+            });
         }
         finally
         {

@@ -4,6 +4,7 @@ using NCovNet.Core.Models;
 using NCovNet.Core.Preprocessing;
 using NCovNet.Core.Scanning;
 using NCovNet.Core.Tests.Fixtures;
+using NCovNet.Tests;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
@@ -172,6 +173,32 @@ public sealed class RadiographScannerTests(ScannerFixture fixture) : IClassFixtu
 
         Assert.Equal(ScanResult.Succeeded, outcome.Result.Status);
         Assert.Contains(outcome.Result.Warnings, w => w.StartsWith("small-image: 157x156 px", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("fodicom__CT-MONO2-16-ankle.dcm", "non-radiograph-modality: modality 'CT'")]
+    [InlineData("pydicom__dicomdirtests_77654033_CR1_6154.dcm", "lateral-view:")]
+    [InlineData("fodicom__HasFragmentSequence.dcm", "multi-frame:")]
+    public void Dicom_metadata_raises_its_warnings(string file, string warning)
+    {
+        var outcome = Scanner.Scan(File.ReadAllBytes(SharedData.DicomFile(file)));
+
+        Assert.Equal(ScanResult.Succeeded, outcome.Result.Status);
+        Assert.Contains(outcome.Result.Warnings, w => w.StartsWith(warning, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_shared_dicom_file_gets_a_result_and_failures_carry_a_decoder_code()
+    {
+        var files = Directory.GetFiles(SharedData.Dicom, "*.dcm");
+        var knownCodes = Enum.GetValues<DecodeErrorCode>().Select(c => c.ToCode()).ToHashSet();
+
+        var outcomes = Scanner.ScanBatch(files.Select(f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)).ToArray());
+
+        Assert.Equal(39, outcomes.Count);
+        Assert.Contains(outcomes, o => o.Result.Status == ScanResult.Succeeded);
+        Assert.All(outcomes.Where(o => o.Result.Status == ScanResult.Failed), o => Assert.Contains(o.Result.Error!.Code, knownCodes));
+        Assert.All(outcomes.Where(o => o.Result.Status == ScanResult.Succeeded), o => Assert.NotNull(o.Heatmaps));
     }
 
     public static TheoryData<string> RealImages() => [.. EngineImages.All];
