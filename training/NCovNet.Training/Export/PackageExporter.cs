@@ -54,7 +54,7 @@ public static class PackageExporter
         var package = ModelPackage.Load(request.Output);
         using var scorer = new OnnxPackageScorer(package);
         var packageMetrics = CheckpointEvaluator.Evaluate(split => scorer.Score(split, loader, cancel), dataset, samples);
-        var notes = $"Best epoch {state.BestEpoch} of {state.Epoch}. Exported with: {request.Command}. " +
+        var notes = $"Weights of run epoch {state.Epoch} (best val balanced accuracy so far: epoch {state.BestEpoch}). Exported with: {request.Command}. " +
             string.Join(" ", packageMetrics.Select(kv => FormattableString.Invariant(
                 $"{kv.Key}: accuracy {kv.Value.Accuracy:0.0000} ({package.Manifest.WeightStorage} ONNX) vs {torchMetrics[kv.Key].Accuracy:0.0000} (fp32 TorchSharp).")));
         var written = ModelPackage.WriteManifest(request.Output, package.Manifest with { Metrics = packageMetrics, Training = package.Manifest.Training with { Notes = notes } });
