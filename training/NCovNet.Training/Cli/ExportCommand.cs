@@ -1,23 +1,28 @@
 using System.CommandLine;
 using NCovNet.Training.Export;
+using NCovNet.Training.Models.Onnx;
 
 namespace NCovNet.Training.Cli;
 
-/// <summary>`export`: a checkpoint to a model package (model.onnx, fp16 weights by default, + model.json with metrics and the commands).</summary>
+/// <summary>`export`: a checkpoint to a model package (model.onnx, float16 weights by default, + model.json with metrics and the commands).</summary>
 public static class ExportCommand
 {
     public static Command Create(string[] args)
     {
         var checkpoint = new Option<string>("--checkpoint", "-c") { Description = "Checkpoint folder, e.g. runs/train/best", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Package folder to write", Required = true };
-        var fp32 = new Option<bool>("--fp32") { Description = "Store weights as float32 (default: float16 initializers, cast to float when loaded)" };
+        var weights = new Option<WeightStorage>("--weights")
+        {
+            Description = "How model.onnx stores weights: Float32, Float16 (half size) or Int8Convolutions (large conv kernels int8, the rest float16); computation is float32",
+            DefaultValueFactory = _ => WeightStorage.Float16,
+        };
         var name = new Option<string>("--name") { Description = "Model name in model.json", DefaultValueFactory = _ => "ncovnet" };
         var version = new Option<string>("--version") { Description = "Model version in model.json", DefaultValueFactory = _ => "1.0.0" };
         var threshold = new Option<double>("--threshold") { Description = "Decision threshold on the COVID probability", DefaultValueFactory = _ => 0.5 };
         var data = new Option<string[]>("--data") { Description = "Labelled sets to measure on (default: the checkpoint's training data)", AllowMultipleArgumentsPerToken = true };
         var splits = new Option<string[]>("--splits") { Description = "Splits measured into model.json", DefaultValueFactory = _ => ["train", "val"], AllowMultipleArgumentsPerToken = true };
         var command = new Command("export", "Write a model package (ONNX + model.json) from a checkpoint and measure it with ONNX Runtime");
-        foreach (var option in new Option[] { checkpoint, output, fp32, name, version, threshold, data, splits })
+        foreach (var option in new Option[] { checkpoint, output, weights, name, version, threshold, data, splits })
         {
             command.Options.Add(option);
         }
@@ -32,7 +37,7 @@ public static class ExportCommand
                 Command = CommandLineText.Of(args),
                 Name = result.GetValue(name)!,
                 Version = result.GetValue(version)!,
-                Float16Weights = !result.GetValue(fp32),
+                Weights = result.GetValue(weights),
                 Threshold = result.GetValue(threshold),
                 Data = result.GetValue(data) ?? [],
                 Splits = result.GetValue(splits)!,

@@ -1,3 +1,5 @@
+using NCovNet.Training.Models.Onnx;
+
 namespace NCovNet.Training.Export;
 
 /// <summary>What `export` was asked: which checkpoint, where to, how to store weights, which splits to measure.</summary>
@@ -13,7 +15,7 @@ public sealed record ExportRequest
 
     public string Version { get; init; } = "1.0.0";
 
-    public bool Float16Weights { get; init; } = true;
+    public WeightStorage Weights { get; init; } = WeightStorage.Float16;
 
     public double Threshold { get; init; } = 0.5;
 

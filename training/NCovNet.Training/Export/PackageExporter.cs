@@ -50,7 +50,7 @@ public static class PackageExporter
             },
             OnnxSha256 = string.Empty,
         };
-        ModelPackageWriter.Write(model, manifest, request.Output, request.Float16Weights);
+        ModelPackageWriter.Write(model, manifest, request.Output, request.Weights);
         var package = ModelPackage.Load(request.Output);
         using var scorer = new OnnxPackageScorer(package);
         var packageMetrics = CheckpointEvaluator.Evaluate(split => scorer.Score(split, loader, cancel), dataset, samples);
