@@ -4,6 +4,7 @@ using NCovNet.Core.Models;
 using NCovNet.Training.Data;
 using NCovNet.Training.Evaluation;
 using NCovNet.Training.Loading;
+using NCovNet.Training.Models;
 using NCovNet.Training.Training;
 using TorchSharp;
 
@@ -55,7 +56,7 @@ public static class EvaluateCommand
     private static IReadOnlyDictionary<string, ClassificationMetrics> EvaluateCheckpoint(string folder, string[]? data, string[] splits, string device, BatchLoader loader, CancellationToken cancel)
     {
         var state = CheckpointStore.ReadState(folder);
-        var model = ArchitectureFactory.Create(state.Architecture, state.Classes.Count);
+        var model = ModelZoo.Create(state.Architecture, state.Classes.Count);
         CheckpointStore.Load(folder, model, optimizer: null);
         var chosen = ComputeDevice.Choose(device);
         model.to(chosen);

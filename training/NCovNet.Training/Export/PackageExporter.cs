@@ -24,7 +24,7 @@ public static class PackageExporter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var state = CheckpointStore.ReadState(request.Checkpoint);
-        var model = ArchitectureFactory.Create(state.Architecture, state.Classes.Count);
+        var model = ModelZoo.Create(state.Architecture, state.Classes.Count);
         CheckpointStore.Load(request.Checkpoint, model, optimizer: null);
         var dataset = LabeledDataset.Load((request.Data.Count > 0 ? request.Data : state.Options.Data).Select(DataSource.Parse), state.Classes);
         var loader = new BatchLoader(16, 2, Environment.ProcessorCount);

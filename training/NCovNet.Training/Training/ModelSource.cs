@@ -25,14 +25,14 @@ public static class ModelSource
             case Cntk:
                 return (CntkResNet18Importer.CreateClassifier(classes), CntkResNet18Importer.Preprocessing with { ColorMap = options.ColorMap });
             case RandomInit:
-                return (ArchitectureFactory.Create(options.Architecture, classes), imageNet);
+                return (ModelZoo.Create(options.Architecture, classes), imageNet);
             case var folder when Directory.Exists(folder):
                 var state = CheckpointStore.ReadState(folder);
-                var fromCheckpoint = ArchitectureFactory.Create(state.Architecture, state.Classes.Count);
+                var fromCheckpoint = ModelZoo.Create(state.Architecture, state.Classes.Count);
                 CheckpointStore.Load(folder, fromCheckpoint, optimizer: null);
                 return (fromCheckpoint, state.Preprocessing);
             case var file when File.Exists(file):
-                var model = ArchitectureFactory.Create(options.Architecture, classes);
+                var model = ModelZoo.Create(options.Architecture, classes);
                 model.load(file);
                 return (model, imageNet);
             default:
