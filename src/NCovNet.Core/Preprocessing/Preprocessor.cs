@@ -1,55 +1,113 @@
+using System.Buffers;
 using NCovNet.Core.Imaging;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace NCovNet.Core.Preprocessing;
 
-/// <summary>Turns a gray radiograph into the model's CHW float tensor as a <see cref="PreprocessingSpec"/> says.</summary>
+/// <summary>
+/// Turns a gray radiograph into the model's NCHW float tensor as a <see cref="PreprocessingSpec"/>
+/// says: bilinear resize to the spec size first (<see cref="BilinearResizer"/>), then the colour
+/// map (OpenCV JET, interpolated between entries so 16-bit intensities keep their range; or
+/// gray to 3 channels), then (x - mean) / std per channel, planes in the spec's channel order.
+/// </summary>
 public static class Preprocessor
 {
     /// <summary>Writes 3 x H x W floats for one image into <paramref name="destination"/>.</summary>
     public static void WriteTensor(GrayImage image, PreprocessingSpec spec, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(spec);
+        EnsureServable(spec);
         if (destination.Length < spec.TensorLength)
         {
             throw new ArgumentException($"Destination holds {destination.Length} floats; {spec.TensorLength} are needed.", nameof(destination));
         }
 
-        // Initial bilinear + colour mapping; the tested implementation replaces this.
-        int w = spec.Width, h = spec.Height, plane = w * h;
-        var sx = (float)image.Width / w;
-        var sy = (float)image.Height / h;
-        Span<float> rgb = stackalloc float[3];
-        for (var y = 0; y < h; y++)
+        var plane = spec.Width * spec.Height;
+        var resized = ArrayPool<float>.Shared.Rent(plane);
+        try
         {
-            var fy = Math.Clamp(((y + 0.5f) * sy) - 0.5f, 0, image.Height - 1);
-            int y0 = (int)fy, y1 = Math.Min(y0 + 1, image.Height - 1);
-            var wy = fy - y0;
-            for (var x = 0; x < w; x++)
-            {
-                var fx = Math.Clamp(((x + 0.5f) * sx) - 0.5f, 0, image.Width - 1);
-                int x0 = (int)fx, x1 = Math.Min(x0 + 1, image.Width - 1);
-                var wx = fx - x0;
-                var top = (image[x0, y0] * (1 - wx)) + (image[x1, y0] * wx);
-                var bottom = (image[x0, y1] * (1 - wx)) + (image[x1, y1] * wx);
-                var v = (top * (1 - wy)) + (bottom * wy);
-                if (spec.ColorMap == "jet")
-                {
-                    rgb[0] = Math.Clamp(1.5f - Math.Abs((4 * v) - 3), 0, 1);
-                    rgb[1] = Math.Clamp(1.5f - Math.Abs((4 * v) - 2), 0, 1);
-                    rgb[2] = Math.Clamp(1.5f - Math.Abs((4 * v) - 1), 0, 1);
-                }
-                else
-                {
-                    rgb[0] = rgb[1] = rgb[2] = v;
-                }
+            BilinearResizer.Resize(image, spec.Width, spec.Height, resized);
+            var tables = NormalizedChannelTables.For(spec).Channels;
+            MapToPlanes(resized.AsSpan(0, plane), tables[0], tables[1], tables[2], destination[..(3 * plane)]);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(resized);
+        }
+    }
 
-                for (var c = 0; c < 3; c++)
+    /// <summary>Writes image <paramref name="index"/> of a batch at offset index x <see cref="PreprocessingSpec.TensorLength"/> of an NCHW batch buffer.</summary>
+    public static void WriteBatchItem(GrayImage image, PreprocessingSpec spec, Span<float> batch, int index)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        var offset = (long)index * spec.TensorLength;
+        if (offset + spec.TensorLength > batch.Length)
+        {
+            throw new ArgumentException($"A batch of {batch.Length} floats has no room for image {index} ({spec.TensorLength} floats each).", nameof(batch));
+        }
+
+        WriteTensor(image, spec, batch.Slice((int)offset, spec.TensorLength));
+    }
+
+    /// <summary>
+    /// The resized, colour-mapped image the tensor is made from (before normalisation), as 8-bit
+    /// RGB: for looking at what the model sees and for heatmap overlays.
+    /// </summary>
+    public static Image<Rgb24> RenderColorMapped(GrayImage image, PreprocessingSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        EnsureServable(spec);
+        var resized = new float[spec.Width * spec.Height];
+        BilinearResizer.Resize(image, spec.Width, spec.Height, resized);
+        var jet = spec.ColorMap == "jet";
+        var rendered = new Image<Rgb24>(spec.Width, spec.Height);
+        rendered.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                var values = resized.AsSpan(y * rows.Width, rows.Width);
+                for (var x = 0; x < row.Length; x++)
                 {
-                    var source = spec.ChannelOrder == "BGR" ? 2 - c : c;
-                    destination[(c * plane) + (y * w) + x] = (rgb[source] - spec.Mean[c]) / spec.Std[c];
+                    row[x] = jet ? JetColorMap.MapToRgb24(values[x]) : Gray(values[x]);
                 }
             }
+        });
+        return rendered;
+    }
+
+    private static Rgb24 Gray(float intensity)
+    {
+        var value = (byte)MathF.Round(Math.Clamp(intensity, 0f, 1f) * 255f);
+        return new Rgb24(value, value, value);
+    }
+
+    private static void MapToPlanes(ReadOnlySpan<float> intensities, float[] first, float[] second, float[] third, Span<float> planes)
+    {
+        var count = intensities.Length;
+        var plane0 = planes[..count];
+        var plane1 = planes.Slice(count, count);
+        var plane2 = planes.Slice(2 * count, count);
+        for (var i = 0; i < count; i++)
+        {
+            var position = Math.Clamp(intensities[i], 0f, 1f) * 255f;
+            var entry = Math.Min((int)position, 254);
+            var fraction = position - entry;
+            plane0[i] = first[entry] + ((first[entry + 1] - first[entry]) * fraction);
+            plane1[i] = second[entry] + ((second[entry + 1] - second[entry]) * fraction);
+            plane2[i] = third[entry] + ((third[entry + 1] - third[entry]) * fraction);
+        }
+    }
+
+    private static void EnsureServable(PreprocessingSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var problems = spec.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"The preprocessing spec cannot be served: {string.Join("; ", problems)}.", nameof(spec));
         }
     }
 }

@@ -39,8 +39,12 @@ public sealed record ScanResult
 
 public sealed record ModelIdentity(string Name, string Version, string Sha256);
 
-/// <summary>Milliseconds spent in each stage.</summary>
-public sealed record StageTimings(double DecodeMs, double PreprocessMs, double InferenceMs, double HeatmapMs);
+/// <summary>
+/// Milliseconds spent in each stage. <see cref="InferenceMs"/> is the image's share of its batch's
+/// Run; <see cref="HeatmapMs"/> is the Grad-CAM map and its upsampling to the original size;
+/// <see cref="RenderMs"/> is drawing and PNG-encoding the overlay and the map (0 when not rendered).
+/// </summary>
+public sealed record StageTimings(double DecodeMs, double PreprocessMs, double InferenceMs, double HeatmapMs, double RenderMs = 0);
 
 /// <summary>A typed failure: <see cref="Code"/> is stable (e.g. "unsupported-transfer-syntax"), the message is for people.</summary>
 public sealed record ScanError(string Code, string Message);
