@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NCovNet.Core.Models;
 using NCovNet.Pipeline.Storage;
 using NCovNet.Server.Azurite;
@@ -29,10 +30,20 @@ public static class LocalRun
                 args = [.. args, $"--{StorageConnection.DefaultName}={azurite.ConnectionString}"];
             }
 
-            var app = ServerApp.Build(args);
-            app.Lifetime.ApplicationStarted.Register(() => UsageBanner.Print(app, azurite));
-            await app.RunAsync();
+            var stop = new TaskCompletionSource();
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            await using var server = await SupervisedServer.StartAsync(args);
+            UsageBanner.Print(server.Current, azurite);
+            await stop.Task;
+            await server.StopAsync();
             return 0;
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.TrySetResult();
+            }
         }
         catch (ModelPackageException e)
         {

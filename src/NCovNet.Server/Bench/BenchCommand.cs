@@ -38,10 +38,11 @@ public static class BenchCommand
     }
 
     /// <summary>Starts a server on the given storage, benchmarks it and stops it.</summary>
-    public static async Task<BenchmarkReport> RunAsync(string connectionString, string[] serverArgs, IReadOnlyList<byte[]> images, int concurrency, int requests, Action<IServiceCollection>? overrideServices = null)
+    /// <param name="measureBare">Whether to time the bare scanner first (the comparison the benchmark exists for).</param>
+    public static async Task<BenchmarkReport> RunAsync(string connectionString, string[] serverArgs, IReadOnlyList<byte[]> images, int concurrency, int requests, bool measureBare = true)
     {
         string[] args = [.. serverArgs, "--urls=http://127.0.0.1:0", $"--{StorageConnection.DefaultName}={connectionString}", "--Logging:LogLevel:Default=Warning"];
-        await using var app = ServerApp.Build(args, overrideServices);
+        await using var app = ServerApp.Build(args);
         await app.StartAsync();
         try
         {
@@ -54,7 +55,7 @@ public static class BenchCommand
             }
 
             var benchmark = new PipelineBenchmark(app.Services.GetRequiredService<IRadiographScanner>(), app.Services.GetRequiredService<PipelineStorage>(), client);
-            var workers = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.MaxDegreeOfParallelism;
+            var workers = measureBare ? app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.MaxDegreeOfParallelism : 0;
             return await benchmark.RunAsync(images, workers, concurrency, requests, TimeSpan.FromMinutes(5));
         }
         finally

@@ -14,15 +14,21 @@ namespace NCovNet.Server.Bench;
 /// </summary>
 public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorage storage, HttpClient client)
 {
+    /// <param name="images">Distinct images.</param>
+    /// <param name="workers">Bare-scanner workers; 0 skips the bare measurement.</param>
     public async Task<BenchmarkReport> RunAsync(IReadOnlyList<byte[]> images, int workers, int getConcurrency, int getRequests, TimeSpan timeout)
     {
-        var bare = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = workers }, (image, _) =>
+        double? bareImagesPerSecond = null;
+        if (workers > 0)
         {
-            scanner.Scan(image);
-            return ValueTask.CompletedTask;
-        });
-        var bareSeconds = bare.Elapsed.TotalSeconds;
+            var bare = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = workers }, (image, _) =>
+            {
+                scanner.Scan(image);
+                return ValueTask.CompletedTask;
+            });
+            bareImagesPerSecond = images.Count / bare.Elapsed.TotalSeconds;
+        }
 
         var run = Guid.NewGuid().ToString("N")[..8];
         var names = images.Select((_, i) => $"bench/{run}/{i:D4}.img").ToList();
@@ -37,7 +43,7 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
         return new BenchmarkReport(
             images.Count,
             scored,
-            images.Count / bareSeconds,
+            bareImagesPerSecond,
             scored / pipelineSeconds,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
@@ -98,19 +104,19 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
 public sealed record BenchmarkReport(
     int Images,
     int Scored,
-    double BareImagesPerSecond,
+    double? BareImagesPerSecond,
     double PipelineImagesPerSecond,
     double GetP50Ms,
     double GetP99Ms,
     int GetConcurrency,
     int GetRequests)
 {
-    public double PipelineToBare => PipelineImagesPerSecond / BareImagesPerSecond;
+    public double? PipelineToBare => PipelineImagesPerSecond / BareImagesPerSecond;
 
     public override string ToString() =>
         $"""
         images uploaded at once      {Images} ({Scored} scored)
-        bare scanner                 {BareImagesPerSecond:F1} images/s
+        bare scanner                 {(BareImagesPerSecond is { } bare ? $"{bare:F1} images/s" : "not measured")}
         through the pipeline         {PipelineImagesPerSecond:F1} images/s ({PipelineToBare:P0} of bare)
         GET /api/scans/<id>          p50 {GetP50Ms:F1} ms, p99 {GetP99Ms:F1} ms ({GetRequests} requests, concurrency {GetConcurrency})
         """;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +8,16 @@ using NCovNet.Server;
 
 namespace NCovNet.Pipeline.Tests.Fixtures;
 
-/// <summary>The local server (HTTP on Kestrel + WebJobs blob trigger) on a free loopback port, sharing a counting scanner across restarts.</summary>
+/// <summary>The local server (HTTP on Kestrel + WebJobs blob trigger, under its own supervision) on a free loopback port, sharing a counting scanner across restarts.</summary>
 public sealed class ServerHost : IAsyncDisposable
 {
     public const string ApiKey = "test-key-6d0c";
 
-    private readonly WebApplication _app;
-    private bool _stopped;
+    private readonly SupervisedServer _server;
 
-    private ServerHost(WebApplication app, HttpClient client)
+    private ServerHost(SupervisedServer server, HttpClient client)
     {
-        _app = app;
+        _server = server;
         Client = client;
     }
 
@@ -30,7 +28,7 @@ public sealed class ServerHost : IAsyncDisposable
 
     public static async Task<ServerHost> StartAsync(string connectionString, CountingScanner scanner, LogCapture? logs = null, long maxImageBytes = 32L * 1024 * 1024)
     {
-        var app = ServerApp.Build(
+        var server = await SupervisedServer.StartAsync(
             [
                 "--urls=http://127.0.0.1:0",
                 $"--{StorageConnection.DefaultName}={connectionString}",
@@ -45,29 +43,18 @@ public sealed class ServerHost : IAsyncDisposable
                     services.AddLogging(logging => logging.AddProvider(logs));
                 }
             });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = server.Current.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, ApiKey);
-        return new ServerHost(app, client);
+        return new ServerHost(server, client);
     }
 
     /// <summary>Graceful stop, as on Ctrl-C: in-flight scans finish, the rest is redelivered to the next host.</summary>
-    public async Task StopAsync()
-    {
-        if (_stopped)
-        {
-            return;
-        }
-
-        _stopped = true;
-        await _app.StopAsync();
-    }
+    public Task StopAsync() => _server.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
         Client.Dispose();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }

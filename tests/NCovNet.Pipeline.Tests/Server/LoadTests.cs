@@ -25,10 +25,10 @@ public sealed class LoadTests(AzuriteFixture azurite, TestModelFixture model, IT
             .Select(File.ReadAllBytes).DistinctBy(bytes => Pipeline.Processing.ScanId.Of(bytes)).Take(200).ToList();
         Assert.Equal(200, images.Count);
 
-        var report = await BenchCommand.RunAsync(azurite.ConnectionString, [$"--Pipeline:ModelPath={model.Directory}"], images, concurrency: 8, requests: 400);
+        var report = await BenchCommand.RunAsync(azurite.ConnectionString, [$"--Pipeline:ModelPath={model.Directory}"], images, concurrency: 8, requests: 200, measureBare: false);
 
         output.WriteLine(report.ToString());
         Assert.Equal(200, report.Scored);
-        Assert.Equal(400, report.GetRequests);
+        Assert.Equal(200, report.GetRequests);
     }
 }
