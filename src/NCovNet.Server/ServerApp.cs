@@ -38,6 +38,7 @@ public static class ServerApp
             })
             .AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(2)));
         builder.Services.AddSingleton<ITypeLocator, IngestionTypeLocator>();
+        builder.Services.AddHostedService<MissedBlobSweeper>();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
