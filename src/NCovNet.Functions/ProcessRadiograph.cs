@@ -10,9 +10,10 @@ public sealed class ProcessRadiograph(ScanProcessor processor)
 {
     [Function(nameof(ProcessRadiograph))]
     public async Task RunAsync(
-        [BlobTrigger(StorageLayout.InputContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.DefaultName)] BlobClient blob,
-        CancellationToken cancellationToken)
+        [BlobTrigger(StorageLayout.InputContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.DefaultName)] BlobClient blob)
     {
-        await processor.ProcessAsync(blob.Name, cancellationToken);
+        // No cancellation on purpose: a started scan finishes within the host's shutdown grace
+        // period instead of failing half-way and waiting out the trigger queue's visibility timeout.
+        await processor.ProcessAsync(blob.Name, CancellationToken.None);
     }
 }

@@ -4,5 +4,5 @@ using NCovNet.Pipeline;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddScanPipeline(builder.Configuration);
+builder.Services.AddScanPipeline(builder.Configuration).AddModelScanner();
 builder.Build().Run();

@@ -11,9 +11,6 @@ public sealed class PipelineOptions
     /// <summary>Folder of the model package (model.onnx + model.json); relative paths start at the app's base directory.</summary>
     public string ModelPath { get; set; } = "models/default";
 
-    /// <summary>How long one worker holds an id while scoring it; a crashed worker's claim lapses after this.</summary>
+    /// <summary>How long one worker holds an id while scoring it; others wait for its result, and take over if it lapses (the holder crashed).</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How long POST /api/scans?wait=true waits for a scan another worker is scoring.</summary>
-    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -31,7 +31,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<GetHeatmapHandler>();
         services.AddSingleton<ModelCardHandler>();
         services.AddSingleton<HealthHandler>();
-        services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<PipelineStartup>();
         return services;
     }
 }

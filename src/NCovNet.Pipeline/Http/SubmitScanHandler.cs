@@ -12,10 +12,8 @@ namespace NCovNet.Pipeline.Http;
 /// blob trigger scores it like any clinic upload) and answers 202 with the id and a Location;
 /// with ?wait=true it scores the image now and answers 200 with the result.
 /// </summary>
-public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, ScanProcessor processor, IOptions<PipelineOptions> options, TimeProvider time)
+public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, ScanProcessor processor, IOptions<PipelineOptions> options)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxImageBytes;
@@ -46,8 +44,9 @@ public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, 
             return Results.Accepted(location, new { id = scanId, status = "pending", location });
         }
 
+        // The processor returns once this id's result exists, whoever scored it.
         await processor.ProcessAsync(blobName, cancellationToken);
-        var json = await WaitForRecordAsync(scanId, cancellationToken);
+        var json = await store.GetRecordJsonAsync(scanId, cancellationToken);
         return json is null
             ? Results.Accepted(location, new { id = scanId, status = "pending", location })
             : Results.Text(json, "application/json", statusCode: StatusCodes.Status200OK);
@@ -63,26 +62,6 @@ public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, 
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // The same bytes were uploaded before: the input container is never overwritten.
-        }
-    }
-
-    // Another worker may be scoring the same bytes; its result is what this request waits for.
-    private async Task<string?> WaitForRecordAsync(string scanId, CancellationToken cancellationToken)
-    {
-        var deadline = time.GetUtcNow() + options.Value.WaitTimeout;
-        while (true)
-        {
-            if (await store.GetRecordJsonAsync(scanId, cancellationToken) is { } json)
-            {
-                return json;
-            }
-
-            if (time.GetUtcNow() >= deadline)
-            {
-                return null;
-            }
-
-            await Task.Delay(PollInterval, time, cancellationToken);
         }
     }
 

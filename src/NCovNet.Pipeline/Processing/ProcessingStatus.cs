@@ -6,11 +6,8 @@ public enum ProcessingStatus
     /// <summary>This delivery scored the image and stored its result.</summary>
     Scored,
 
-    /// <summary>A result for these bytes already existed (duplicate delivery or identical bytes under another name).</summary>
+    /// <summary>A result for these bytes already existed or another worker stored it meanwhile (duplicate delivery, same bytes under another name).</summary>
     AlreadyScored,
-
-    /// <summary>Another worker holds the id and will store its result.</summary>
-    ScoringElsewhere,
 
     /// <summary>The blob no longer exists.</summary>
     InputMissing,

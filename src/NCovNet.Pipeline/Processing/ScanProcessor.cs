@@ -9,7 +9,8 @@ namespace NCovNet.Pipeline.Processing;
 
 /// <summary>
 /// Scores one input blob, safely under at-least-once delivery: the name is pointed at its scan
-/// id, an existing result ends the work, one worker per id scores (see <see cref="ScanClaims"/>),
+/// id, an existing result ends the work, one worker per id scores while the others wait for its
+/// result (see <see cref="ScanClaims"/>),
 /// heatmaps are stored before the result, and the result is stored last and only once. Bad
 /// images end as stored failed results; only storage errors escape (after the SDK's retries),
 /// so the trigger retries them and finally parks the blob in its poison queue.
@@ -24,29 +25,21 @@ public sealed partial class ScanProcessor(
     TimeProvider time,
     ILogger<ScanProcessor> logger)
 {
+    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromMilliseconds(200);
+
     public async Task<ProcessingOutcome> ProcessAsync(string inputBlobName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(inputBlobName);
         var input = await ReadInputAsync(storage.Input.GetBlobClient(inputBlobName), cancellationToken);
         if (input is null)
         {
-            LogInputMissing(inputBlobName);
+            LogInputMissing();
             return new ProcessingOutcome(ProcessingStatus.InputMissing, null);
         }
 
         await store.PointNameAsync(inputBlobName, input.ScanId, cancellationToken);
-        if (await store.GetRecordJsonAsync(input.ScanId, cancellationToken) is not null)
-        {
-            return new ProcessingOutcome(ProcessingStatus.AlreadyScored, input.ScanId);
-        }
-
-        await using var claim = await claims.TryAcquireAsync(input.ScanId, inputBlobName, input.ETag, options.Value.ClaimDuration, cancellationToken);
+        await using var claim = await ClaimOrAwaitResultAsync(input.ScanId, cancellationToken);
         if (claim is null)
-        {
-            return new ProcessingOutcome(ProcessingStatus.ScoringElsewhere, input.ScanId);
-        }
-
-        if (await store.GetRecordJsonAsync(input.ScanId, cancellationToken) is not null)
         {
             return new ProcessingOutcome(ProcessingStatus.AlreadyScored, input.ScanId);
         }
@@ -67,8 +60,40 @@ public sealed partial class ScanProcessor(
             HasHeatmaps = outcome.Heatmaps is not null,
         };
         var stored = await store.TryWriteRecordAsync(record, CancellationToken.None);
-        LogScored(input.ScanId, inputBlobName, outcome.Result.Status, outcome.Result.Label ?? outcome.Result.Error?.Code);
+        LogScored(input.ScanId, outcome.Result.Status, outcome.Result.Label ?? outcome.Result.Error?.Code);
         return new ProcessingOutcome(stored ? ProcessingStatus.Scored : ProcessingStatus.AlreadyScored, input.ScanId);
+    }
+
+    /// <summary>
+    /// The claim on the id, or null once its result exists. While another worker holds the id
+    /// this waits for its result; if the holder died, its lease lapses and this worker takes over.
+    /// </summary>
+    private async Task<ScanClaim?> ClaimOrAwaitResultAsync(string scanId, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + (2 * options.Value.ClaimDuration);
+        while (await store.GetRecordJsonAsync(scanId, cancellationToken) is null)
+        {
+            if (await claims.TryAcquireAsync(scanId, options.Value.ClaimDuration, cancellationToken) is { } claim)
+            {
+                // The holder may have stored the result and released just before we acquired.
+                if (await store.GetRecordJsonAsync(scanId, cancellationToken) is null)
+                {
+                    return claim;
+                }
+
+                await claim.DisposeAsync();
+                return null;
+            }
+
+            if (time.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Scan {scanId} stayed claimed by another worker for {2 * options.Value.ClaimDuration}; the trigger will retry.");
+            }
+
+            await Task.Delay(ClaimPollInterval, time, cancellationToken);
+        }
+
+        return null;
     }
 
     private async Task<InputImage?> ReadInputAsync(BlobClient blob, CancellationToken cancellationToken)
@@ -80,12 +105,12 @@ public sealed partial class ScanProcessor(
             {
                 // Hash the oversized blob as a stream: its id stays content-addressed without holding it in memory.
                 await using var stream = await blob.OpenReadAsync(new Azure.Storage.Blobs.Models.BlobOpenReadOptions(allowModifications: false), cancellationToken);
-                return new InputImage(await ScanId.OfAsync(stream, cancellationToken), properties.ETag, null, properties.ContentLength);
+                return new InputImage(await ScanId.OfAsync(stream, cancellationToken), null, properties.ContentLength);
             }
 
             var content = (await blob.DownloadContentAsync(cancellationToken)).Value;
             var bytes = content.Content.ToMemory();
-            return new InputImage(ScanId.Of(bytes.Span), content.Details.ETag, bytes, bytes.Length);
+            return new InputImage(ScanId.Of(bytes.Span), bytes, bytes.Length);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -107,7 +132,7 @@ public sealed partial class ScanProcessor(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The scanner contract says bad input never throws, so this is a bug: record it, don't retry it forever.
-            LogScannerFailed(e, input.ScanId, inputBlobName);
+            LogScannerFailed(e, input.ScanId);
             await deadLetters.AddAsync(
                 new DeadLetter(inputBlobName, input.ScanId, FailedResults.InternalErrorCode, e.GetType().Name, time.GetUtcNow()),
                 CancellationToken.None);
@@ -115,14 +140,16 @@ public sealed partial class ScanProcessor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scan {ScanId} from {Blob}: {Status} ({Detail})")]
-    private partial void LogScored(string scanId, string blob, string status, string? detail);
+    // Logs name scan ids, never input blob names: clinics often name files after patients.
+    // names/{blob} in the results container maps a name to its id for whoever may read storage.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scan {ScanId}: {Status} ({Detail})")]
+    private partial void LogScored(string scanId, string status, string? detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Input blob {Blob} no longer exists; nothing to score")]
-    private partial void LogInputMissing(string blob);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An input blob was deleted before it could be read; nothing to score")]
+    private partial void LogInputMissing();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scanner threw on scan {ScanId} from {Blob}; stored as internal-error and dead-lettered")]
-    private partial void LogScannerFailed(Exception exception, string scanId, string blob);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scanner threw on scan {ScanId}; stored as internal-error and dead-lettered")]
+    private partial void LogScannerFailed(Exception exception, string scanId);
 
-    private sealed record InputImage(string ScanId, ETag ETag, ReadOnlyMemory<byte>? Bytes, long Length);
+    private sealed record InputImage(string ScanId, ReadOnlyMemory<byte>? Bytes, long Length);
 }

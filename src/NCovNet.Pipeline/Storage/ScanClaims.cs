@@ -1,23 +1,21 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Storage.Blobs.Specialized;
 
 namespace NCovNet.Pipeline.Storage;
 
 /// <summary>
-/// One worker scores an id at a time: it holds a blob lease on scans/{id}/claim. The lease id
-/// is derived from the input blob (name + ETag), so a redelivery of the same blob after a
-/// crash re-acquires its own lease at once, while a different name with the same bytes sees
-/// the id as taken and leaves it to the holder. A crashed holder's lease lapses after
-/// <see cref="PipelineOptions.ClaimDuration"/>.
+/// One worker scores an id at a time: it holds a blob lease on scans/{id}/claim. Every attempt
+/// gets its own lease id, so a duplicate delivery or the same bytes under another name find the
+/// id taken and wait for the holder's result; a crashed holder's lease lapses after the claim
+/// duration and the next attempt takes over.
 /// </summary>
 public sealed class ScanClaims(PipelineStorage storage, ScanStore store)
 {
-    public async Task<ScanClaim?> TryAcquireAsync(string scanId, string inputBlobName, ETag inputETag, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>The claim, or null while another worker holds the id.</summary>
+    public async Task<ScanClaim?> TryAcquireAsync(string scanId, TimeSpan duration, CancellationToken cancellationToken)
     {
         await store.MarkPendingAsync(scanId, cancellationToken);
-        var lease = storage.Results.GetBlobClient(StorageLayout.ClaimBlob(scanId)).GetBlobLeaseClient(LeaseIdFor(inputBlobName, inputETag));
+        var lease = storage.Results.GetBlobClient(StorageLayout.ClaimBlob(scanId)).GetBlobLeaseClient();
         try
         {
             await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
@@ -28,15 +26,9 @@ public sealed class ScanClaims(PipelineStorage storage, ScanStore store)
             return null;
         }
     }
-
-    private static string LeaseIdFor(string inputBlobName, ETag inputETag)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{inputBlobName}\n{inputETag}"));
-        return new Guid(hash.AsSpan(0, 16)).ToString();
-    }
 }
 
-/// <summary>A held claim; disposing releases it so the next worker need not wait for it to lapse.</summary>
+/// <summary>A held claim; disposing releases it so a waiting worker need not wait for it to lapse.</summary>
 public sealed class ScanClaim(BlobLeaseClient lease) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()

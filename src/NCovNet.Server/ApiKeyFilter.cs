@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using NCovNet.Pipeline.Http;
+
+namespace NCovNet.Server;
+
+/// <summary>Refuses calls without the configured API key (x-functions-key header or ?code=), as the Functions host does.</summary>
+public sealed class ApiKeyFilter(IOptions<ServerOptions> options) : IEndpointFilter
+{
+    public const string HeaderName = "x-functions-key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (options.Value.ApiKey is not { Length: > 0 } expected)
+        {
+            return await next(context);
+        }
+
+        var request = context.HttpContext.Request;
+        var presented = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        return presented is not null && Matches(presented, expected) ? await next(context) : Problems.Unauthorized();
+    }
+
+    private static bool Matches(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Azure.Storage.Blobs.Models;
+using NCovNet.Core.Scanning;
+using NCovNet.Pipeline.Processing;
+using NCovNet.Pipeline.Storage;
+
+namespace NCovNet.Server.Bench;
+
+/// <summary>
+/// Bounded load on a running server, loopback only: scores the images bare (the scanner alone,
+/// as many workers as the blob trigger), then uploads them all at once into the input container
+/// and waits for every result (pipeline images/s), then fetches results over HTTP at a fixed
+/// concurrency (GET p50/p99). Stops by itself; prints, never asserts.
+/// </summary>
+public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorage storage, HttpClient client)
+{
+    /// <param name="images">Distinct images.</param>
+    /// <param name="workers">Bare-scanner workers; 0 skips the bare measurement.</param>
+    public async Task<BenchmarkReport> RunAsync(IReadOnlyList<byte[]> images, int workers, int getConcurrency, int getRequests, TimeSpan timeout)
+    {
+        double? bareImagesPerSecond = null;
+        if (workers > 0)
+        {
+            var bare = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = workers }, (image, _) =>
+            {
+                scanner.Scan(image);
+                return ValueTask.CompletedTask;
+            });
+            bareImagesPerSecond = images.Count / bare.Elapsed.TotalSeconds;
+        }
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var names = images.Select((_, i) => $"bench/{run}/{i:D4}.img").ToList();
+        var ids = images.Select(image => ScanId.Of(image)).ToList();
+        var pipeline = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, images.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            await storage.Input.GetBlobClient(names[i]).UploadAsync(BinaryData.FromBytes(images[i]), overwrite: true, ct));
+        var scored = await WaitForResultsAsync(ids.Distinct().ToList(), timeout);
+        var pipelineSeconds = pipeline.Elapsed.TotalSeconds;
+
+        var latencies = await MeasureGetsAsync(ids, getConcurrency, getRequests);
+        return new BenchmarkReport(
+            images.Count,
+            scored,
+            bareImagesPerSecond,
+            scored / pipelineSeconds,
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.99),
+            getConcurrency,
+            latencies.Count);
+    }
+
+    private async Task<int> WaitForResultsAsync(IReadOnlyList<string> ids, TimeSpan timeout)
+    {
+        var pending = ids.ToHashSet();
+        var deadline = Stopwatch.StartNew();
+        while (pending.Count > 0 && deadline.Elapsed < timeout)
+        {
+            var done = new List<string>();
+            await foreach (var blob in storage.Results.GetBlobsAsync(new GetBlobsOptions { Prefix = "scans/" }))
+            {
+                if (blob.Name.EndsWith("/result.json", StringComparison.Ordinal))
+                {
+                    done.Add(blob.Name.Split('/')[1]);
+                }
+            }
+
+            pending.ExceptWith(done);
+            if (pending.Count > 0)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return ids.Count - pending.Count;
+    }
+
+    private async Task<List<double>> MeasureGetsAsync(IReadOnlyList<string> ids, int concurrency, int requests)
+    {
+        var latencies = new List<double>(requests);
+        await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync($"/api/scans/{ids[i % ids.Count]}", ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            response.EnsureSuccessStatusCode();
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (latencies)
+            {
+                latencies.Add(elapsed);
+            }
+        });
+        return latencies;
+    }
+
+    private static double Percentile(List<double> values, double quantile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(quantile * sorted.Count) - 1)];
+    }
+}
+
+public sealed record BenchmarkReport(
+    int Images,
+    int Scored,
+    double? BareImagesPerSecond,
+    double PipelineImagesPerSecond,
+    double GetP50Ms,
+    double GetP99Ms,
+    int GetConcurrency,
+    int GetRequests)
+{
+    public double? PipelineToBare => PipelineImagesPerSecond / BareImagesPerSecond;
+
+    public override string ToString() =>
+        $"""
+        images uploaded at once      {Images} ({Scored} scored)
+        bare scanner                 {(BareImagesPerSecond is { } bare ? $"{bare:F1} images/s" : "not measured")}
+        through the pipeline         {PipelineImagesPerSecond:F1} images/s ({PipelineToBare:P0} of bare)
+        GET /api/scans/<id>          p50 {GetP50Ms:F1} ms, p99 {GetP99Ms:F1} ms ({GetRequests} requests, concurrency {GetConcurrency})
+        """;
+}

@@ -1,0 +1,6 @@
+namespace NCovNet.Server;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => LocalRun.RunAsync(args);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Azure.WebJobs;
+using NCovNet.Pipeline;
+
+namespace NCovNet.Server;
+
+/// <summary>
+/// Builds the local server: the HTTP routes of the Functions app on Kestrel and the WebJobs
+/// SDK host with the blob trigger, both over the shared pipeline. Configuration comes from
+/// appsettings.json, the environment and the command line (e.g. --urls, --AzureWebJobsStorage).
+/// </summary>
+public static class ServerApp
+{
+    /// <param name="args">Command-line configuration.</param>
+    /// <param name="overrideServices">Applied last; tests use it to observe the real scanner.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(ServerOptions.DefaultUrl);
+        }
+
+        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        var pipeline = builder.Configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>() ?? new PipelineOptions();
+        builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddScanPipeline(builder.Configuration).AddModelScanner();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = pipeline.MaxImageBytes);
+
+        // In-flight scans get this long to finish on Ctrl-C; anything cut short is redelivered after restart.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Host.ConfigureWebJobs(webJobs => webJobs
+            .AddAzureStorageCoreServices()
+            .AddAzureStorageBlobs(blobs =>
+            {
+                blobs.MaxDegreeOfParallelism = server.MaxDegreeOfParallelism;
+                blobs.PoisonBlobThreshold = 3;
+            })
+            .AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(2)));
+        builder.Services.AddSingleton<ITypeLocator, IngestionTypeLocator>();
+        builder.Services.AddHostedService<MissedBlobSweeper>();
+        overrideServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        RequireKeyWhenExposed(app, server);
+        app.MapScanApi();
+        return app;
+    }
+
+    private static void RequireKeyWhenExposed(WebApplication app, ServerOptions server)
+    {
+        var urls = (app.Configuration["urls"] ?? ServerOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries);
+        if (string.IsNullOrEmpty(server.ApiKey) && !ListenAddresses.AllLoopback(urls))
+        {
+            throw new InvalidOperationException(
+                $"The server would listen on {string.Join(", ", urls)} without an API key: set Server__ApiKey (or --Server:ApiKey) or bind to 127.0.0.1.");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace NCovNet.Server;
+
+/// <summary>Settings of the "Server" configuration section (Server__X in the environment).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>
+    /// Key callers send as <c>x-functions-key</c> (or <c>?code=</c>), like a Functions key. Required
+    /// when the server listens on anything but loopback; when set, required on every route.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Blob-trigger workers scoring at once.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = Math.Max(2, Environment.ProcessorCount);
+}

@@ -1,0 +1,34 @@
+using NCovNet.Core.Scanning;
+using NCovNet.Pipeline.Tests.Fixtures;
+using NCovNet.Server.Bench;
+using NCovNet.Tests;
+using Xunit.Abstractions;
+
+namespace NCovNet.Pipeline.Tests.Server;
+
+/// <summary>
+/// 200 real radiographs uploaded at once are all scored by the local server (loopback only, bounded,
+/// stops by itself). The numbers are printed, never asserted: speed is a benchmark's business
+/// (<c>dotnet run --project src/NCovNet.Server -c Release -- --bench ../shared/data/cxr</c>).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LoadTests(AzuriteFixture azurite, TestModelFixture model, ITestOutputHelper output) : IAsyncLifetime
+{
+    public Task InitializeAsync() => StorageReset.ClearAsync(azurite.ConnectionString);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Two_hundred_images_uploaded_at_once_are_all_scored()
+    {
+        var images = Directory.EnumerateFiles(Path.Combine(SharedData.Cxr, "images")).Order(StringComparer.Ordinal)
+            .Select(File.ReadAllBytes).DistinctBy(bytes => Pipeline.Processing.ScanId.Of(bytes)).Take(200).ToList();
+        Assert.Equal(200, images.Count);
+
+        var report = await BenchCommand.RunAsync(azurite.ConnectionString, [$"--Pipeline:ModelPath={model.Directory}"], images, concurrency: 8, requests: 200, measureBare: false);
+
+        output.WriteLine(report.ToString());
+        Assert.Equal(200, report.Scored);
+        Assert.Equal(200, report.GetRequests);
+    }
+}
