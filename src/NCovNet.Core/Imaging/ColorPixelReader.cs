@@ -37,24 +37,7 @@ internal static class ColorPixelReader
                 for (var x = 0; x < row.Length; x++)
                 {
                     var p = row[x];
-                    float value;
-                    if (p.R == p.G && p.G == p.B)
-                    {
-                        value = unit[p.R];
-                    }
-                    else
-                    {
-                        hadColor = true;
-                        value = ((RedWeight * p.R) + (GreenWeight * p.G) + (BlueWeight * p.B)) * (1f / 255f);
-                    }
-
-                    if (p.A != byte.MaxValue)
-                    {
-                        hadTransparency = true;
-                        value *= unit[p.A];
-                    }
-
-                    intensities[x] = value;
+                    intensities[x] = Intensity(p.R, p.G, p.B, p.A, byte.MaxValue, unit, ref hadColor, ref hadTransparency);
                 }
 
                 hash.Append(StoredSamples(row, stored, graySampleScale, samples));
@@ -79,30 +62,36 @@ internal static class ColorPixelReader
                 for (var x = 0; x < row.Length; x++)
                 {
                     var p = row[x];
-                    float value;
-                    if (p.R == p.G && p.G == p.B)
-                    {
-                        value = unit[p.R];
-                    }
-                    else
-                    {
-                        hadColor = true;
-                        value = ((RedWeight * p.R) + (GreenWeight * p.G) + (BlueWeight * p.B)) * (1f / 65535f);
-                    }
-
-                    if (p.A != ushort.MaxValue)
-                    {
-                        hadTransparency = true;
-                        value *= unit[p.A];
-                    }
-
-                    intensities[x] = value;
+                    intensities[x] = Intensity(p.R, p.G, p.B, p.A, ushort.MaxValue, unit, ref hadColor, ref hadTransparency);
                 }
 
                 hash.Append(StoredSamples(row, stored, samples));
             }
         });
         return new GrayConversion(new GrayImage(image.Width, image.Height, pixels), hadColor, hadTransparency, hash.Finish());
+    }
+
+    /// <summary>The colour rule of this class for one pixel; <paramref name="unit"/> maps a sample to [0, 1].</summary>
+    private static float Intensity(int r, int g, int b, int a, int max, ReadOnlySpan<float> unit, ref bool hadColor, ref bool hadTransparency)
+    {
+        float value;
+        if (r == g && g == b)
+        {
+            value = unit[r];
+        }
+        else
+        {
+            hadColor = true;
+            value = ((RedWeight * r) + (GreenWeight * g) + (BlueWeight * b)) * (1f / max);
+        }
+
+        if (a != max)
+        {
+            hadTransparency = true;
+            value *= unit[a];
+        }
+
+        return value;
     }
 
     private static ReadOnlySpan<byte> StoredSamples(Span<Rgba32> row, StoredChannels stored, int graySampleScale, byte[] buffer)
