@@ -31,7 +31,9 @@ public static class GrayImageBytes
         return Image.LoadPixelData<L16>(words, image.Width, image.Height);
     }
 
-    public static GrayImage FromL8(Image<L8> image)
+    /// <summary>Reads an 8- or 16-bit gray image (L8, L16) into [0, 1] intensities.</summary>
+    public static GrayImage FromGray<TPixel>(Image<TPixel> image)
+        where TPixel : unmanaged, IPixel<TPixel>
     {
         ArgumentNullException.ThrowIfNull(image);
         var pixels = new float[image.Width * image.Height];
@@ -42,25 +44,7 @@ public static class GrayImageBytes
                 var row = rows.GetRowSpan(y);
                 for (var x = 0; x < row.Length; x++)
                 {
-                    pixels[(y * rows.Width) + x] = row[x].PackedValue / 255f;
-                }
-            }
-        });
-        return new GrayImage(image.Width, image.Height, pixels);
-    }
-
-    public static GrayImage FromL16(Image<L16> image)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        var pixels = new float[image.Width * image.Height];
-        image.ProcessPixelRows(rows =>
-        {
-            for (var y = 0; y < rows.Height; y++)
-            {
-                var row = rows.GetRowSpan(y);
-                for (var x = 0; x < row.Length; x++)
-                {
-                    pixels[(y * rows.Width) + x] = row[x].PackedValue / 65535f;
+                    pixels[(y * rows.Width) + x] = row[x].ToScaledVector4().X;
                 }
             }
         });

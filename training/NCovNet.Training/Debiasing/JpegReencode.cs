@@ -44,6 +44,6 @@ public sealed class JpegReencode : IRadiographTransform
     private static GrayImage Decode(byte[] jpeg)
     {
         using var decoded = Image.Load<L8>(jpeg);
-        return GrayImageBytes.FromL8(decoded);
+        return GrayImageBytes.FromGray(decoded);
     }
 }

@@ -26,6 +26,6 @@ public sealed class WorkingImageCache(int workingSize)
         ArgumentNullException.ThrowIfNull(image);
         using var l16 = GrayImageBytes.ToL16(image);
         l16.Mutate(x => x.Resize(size, size, KnownResamplers.Triangle));
-        return GrayImageBytes.FromL16(l16);
+        return GrayImageBytes.FromGray(l16);
     }
 }
