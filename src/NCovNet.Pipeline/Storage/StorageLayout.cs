@@ -35,7 +35,10 @@ public static class StorageLayout
 
     public static string ClaimBlob(string scanId) => $"scans/{scanId}/claim";
 
-    public static string NamePointerBlob(string inputBlobName) => $"names/{inputBlobName}";
+    /// <summary>Folder of the results container holding one pointer per input blob name.</summary>
+    public const string NamesPrefix = "names/";
+
+    public static string NamePointerBlob(string inputBlobName) => NamesPrefix + inputBlobName;
 
     public static string UploadBlob(string scanId, string extension) => $"{UploadFolder}/{scanId}{extension}";
 }

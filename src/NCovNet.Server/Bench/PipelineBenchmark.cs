@@ -69,7 +69,8 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
             pending.ExceptWith(done);
             if (pending.Count > 0)
             {
-                await Task.Delay(100);
+                // Listing every result costs the storage (Azurite shares the cores) real work: look once a second.
+                await Task.Delay(TimeSpan.FromSeconds(1));
             }
         }
 
