@@ -35,6 +35,21 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>Processor time Azurite has used since it started (zero when stopped).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                return TimeSpan.Zero;
+            }
+
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +

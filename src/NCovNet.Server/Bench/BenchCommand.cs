@@ -29,7 +29,7 @@ public static class BenchCommand
         var data = Path.Combine(Path.GetTempPath(), "ncovnet-bench-" + Guid.NewGuid().ToString("N"));
         await using (var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), data, preferDefaultPorts: false, CancellationToken.None))
         {
-            var report = await RunAsync(azurite.ConnectionString, serverArgs, images, concurrency, requests);
+            var report = await RunAsync(azurite.ConnectionString, serverArgs, images, concurrency, requests, storageProcessorTime: () => azurite.ProcessorTime);
             Console.WriteLine(report);
         }
 
@@ -39,7 +39,9 @@ public static class BenchCommand
 
     /// <summary>Starts a server on the given storage, benchmarks it and stops it.</summary>
     /// <param name="measureBare">Whether to time the bare scanner first (the comparison the benchmark exists for).</param>
-    public static async Task<BenchmarkReport> RunAsync(string connectionString, string[] serverArgs, IReadOnlyList<byte[]> images, int concurrency, int requests, bool measureBare = true)
+    /// <param name="storageProcessorTime">The storage emulator's processor time so far, when it runs on this machine.</param>
+    public static async Task<BenchmarkReport> RunAsync(
+        string connectionString, string[] serverArgs, IReadOnlyList<byte[]> images, int concurrency, int requests, bool measureBare = true, Func<TimeSpan>? storageProcessorTime = null)
     {
         string[] args = [.. serverArgs, "--urls=http://127.0.0.1:0", $"--{StorageConnection.DefaultName}={connectionString}", "--Logging:LogLevel:Default=Warning"];
         await using var app = ServerApp.Build(args);
@@ -54,7 +56,7 @@ public static class BenchCommand
                 client.DefaultRequestHeaders.Add(ApiKeyFilter.HeaderName, apiKey);
             }
 
-            var benchmark = new PipelineBenchmark(app.Services.GetRequiredService<IRadiographScanner>(), app.Services.GetRequiredService<PipelineStorage>(), client);
+            var benchmark = new PipelineBenchmark(app.Services.GetRequiredService<IRadiographScanner>(), app.Services.GetRequiredService<PipelineStorage>(), client, storageProcessorTime);
             var workers = measureBare ? app.Services.GetRequiredService<IOptions<ServerOptions>>().Value.MaxDegreeOfParallelism : 0;
             return await benchmark.RunAsync(images, workers, concurrency, requests, TimeSpan.FromMinutes(5));
         }

@@ -10,17 +10,21 @@ namespace NCovNet.Server.Bench;
 /// Bounded load on a running server, loopback only: scores the images bare (the scanner alone,
 /// as many workers as the blob trigger), then uploads them all at once into the input container
 /// and waits for every result (pipeline images/s), then fetches results over HTTP at a fixed
-/// concurrency (GET p50/p99). Stops by itself; prints, never asserts.
+/// concurrency (GET p50/p99). Processor time per image is taken for this process in both phases
+/// and for the storage emulator when it shares the machine, so a ratio below 1 can be told apart
+/// into the pipeline's own work and the emulator's. Stops by itself; prints, never asserts.
 /// </summary>
-public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorage storage, HttpClient client)
+public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorage storage, HttpClient client, Func<TimeSpan>? storageProcessorTime = null)
 {
     /// <param name="images">Distinct images.</param>
     /// <param name="workers">Bare-scanner workers; 0 skips the bare measurement.</param>
     public async Task<BenchmarkReport> RunAsync(IReadOnlyList<byte[]> images, int workers, int getConcurrency, int getRequests, TimeSpan timeout)
     {
         double? bareImagesPerSecond = null;
+        double? bareCpuMs = null;
         if (workers > 0)
         {
+            var bareCpu = ProcessCpu();
             var bare = Stopwatch.StartNew();
             await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = workers }, (image, _) =>
             {
@@ -28,16 +32,21 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
                 return ValueTask.CompletedTask;
             });
             bareImagesPerSecond = images.Count / bare.Elapsed.TotalSeconds;
+            bareCpuMs = (ProcessCpu() - bareCpu).TotalMilliseconds / images.Count;
         }
 
         var run = Guid.NewGuid().ToString("N")[..8];
         var names = images.Select((_, i) => $"bench/{run}/{i:D4}.img").ToList();
         var ids = images.Select(image => ScanId.Of(image)).ToList();
+        var serverCpu = ProcessCpu();
+        var storageCpu = storageProcessorTime?.Invoke();
         var pipeline = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, images.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
             await storage.Input.GetBlobClient(names[i]).UploadAsync(BinaryData.FromBytes(images[i]), overwrite: true, ct));
         var scored = await WaitForResultsAsync(ids.Distinct().ToList(), timeout);
         var pipelineSeconds = pipeline.Elapsed.TotalSeconds;
+        var serverCpuMs = (ProcessCpu() - serverCpu).TotalMilliseconds / images.Count;
+        double? storageCpuMs = storageCpu is { } before ? (storageProcessorTime!() - before).TotalMilliseconds / images.Count : null;
 
         var latencies = await MeasureGetsAsync(ids, getConcurrency, getRequests);
         return new BenchmarkReport(
@@ -45,10 +54,19 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
             scored,
             bareImagesPerSecond,
             scored / pipelineSeconds,
+            bareCpuMs,
+            serverCpuMs,
+            storageCpuMs,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
             getConcurrency,
             latencies.Count);
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private async Task<int> WaitForResultsAsync(IReadOnlyList<string> ids, TimeSpan timeout)
@@ -107,6 +125,9 @@ public sealed record BenchmarkReport(
     int Scored,
     double? BareImagesPerSecond,
     double PipelineImagesPerSecond,
+    double? BareCpuMsPerImage,
+    double PipelineCpuMsPerImage,
+    double? StorageCpuMsPerImage,
     double GetP50Ms,
     double GetP99Ms,
     int GetConcurrency,
@@ -114,11 +135,14 @@ public sealed record BenchmarkReport(
 {
     public double? PipelineToBare => PipelineImagesPerSecond / BareImagesPerSecond;
 
+    private static string Ms(double? value) => value is { } ms ? $"{ms:F0} ms" : "not measured";
+
     public override string ToString() =>
         $"""
         images uploaded at once      {Images} ({Scored} scored)
         bare scanner                 {(BareImagesPerSecond is { } bare ? $"{bare:F1} images/s" : "not measured")}
         through the pipeline         {PipelineImagesPerSecond:F1} images/s ({PipelineToBare:P0} of bare)
+        processor time per image     bare {Ms(BareCpuMsPerImage)}, pipeline {PipelineCpuMsPerImage:F0} ms (this process), storage emulator {Ms(StorageCpuMsPerImage)}
         GET /api/scans/<id>          p50 {GetP50Ms:F1} ms, p99 {GetP99Ms:F1} ms ({GetRequests} requests, concurrency {GetConcurrency})
         """;
 }

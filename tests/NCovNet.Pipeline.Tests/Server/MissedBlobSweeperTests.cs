@@ -1,0 +1,71 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NCovNet.Pipeline.Processing;
+using NCovNet.Pipeline.Storage;
+using NCovNet.Pipeline.Tests.Fixtures;
+using NCovNet.Server;
+
+namespace NCovNet.Pipeline.Tests.Server;
+
+/// <summary>
+/// The emulator-only sweep under the WebJobs blob trigger: a blob no trigger delivered is scored
+/// once it has settled, and a blob that already has its names/ pointer is left alone. No trigger
+/// runs here (the Functions app's services), so whatever gets scored, the sweep scored.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixture model) : IAsyncLifetime
+{
+    public Task InitializeAsync() => StorageReset.ClearAsync(azurite.ConnectionString);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void Azurite_is_recognised_as_the_emulator_and_an_account_endpoint_is_not()
+    {
+        Assert.True(EmulatorStorage.Hosts(new BlobContainerClient(azurite.ConnectionString, StorageLayout.InputContainer)));
+        Assert.True(EmulatorStorage.Hosts(new BlobContainerClient("UseDevelopmentStorage=true", StorageLayout.InputContainer)));
+        var account = "DefaultEndpointsProtocol=https;AccountName=clinicstore;AccountKey=" + Convert.ToBase64String(new byte[64]) + ";EndpointSuffix=core.windows.net";
+        Assert.False(EmulatorStorage.Hosts(new BlobContainerClient(account, StorageLayout.InputContainer)));
+    }
+
+    [Fact]
+    public async Task A_settled_blob_without_a_pointer_is_scored_once_and_a_pointed_blob_is_left_alone()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var images = TestImages.Cxr(2);
+        foreach (var image in images)
+        {
+            await app.Storage.Input.GetBlobClient(image.Name).UploadAsync(BinaryData.FromBytes(image.Bytes));
+        }
+
+        var store = app.Services.GetRequiredService<ScanStore>();
+        var pointedId = ScanId.Of(images[1].Bytes);
+        await store.PointNameAsync(images[1].Name, pointedId, CancellationToken.None);
+
+        var sweeper = new MissedBlobSweeper(
+            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
+        await sweeper.StartAsync(CancellationToken.None);
+        var missedId = ScanId.Of(images[0].Bytes);
+        var deadline = DateTime.UtcNow + (MissedBlobSweeper.Interval * 4);
+        while (await store.GetRecordAsync(missedId, CancellationToken.None) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        // One more full interval: a second sweep must not score anything again.
+        await Task.Delay(MissedBlobSweeper.Interval + TimeSpan.FromSeconds(1));
+        await sweeper.StopAsync(CancellationToken.None);
+
+        Assert.NotNull(await store.GetRecordAsync(missedId, CancellationToken.None));
+        Assert.Equal(1, app.Scanner.CallsByScanId[missedId]);
+        Assert.False(app.Scanner.CallsByScanId.ContainsKey(pointedId));
+        Assert.Null(await store.GetRecordAsync(pointedId, CancellationToken.None));
+    }
+
+    /// <summary>The real clock, ahead by a fixed offset: every blob uploaded now looks settled.</summary>
+    private sealed class LaterClock(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + ahead;
+    }
+}
