@@ -22,6 +22,7 @@ public static class ModelScannerRegistration
             {
                 ModelDirectory = directory,
                 DecodeLimits = DecodeLimits.Default with { MaxBytes = options.MaxImageBytes },
+                Inference = options.Inference,
             };
             return RadiographScanner.Load(engine, provider.GetService<ILogger<RadiographScanner>>());
         });

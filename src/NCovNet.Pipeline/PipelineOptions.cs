@@ -1,3 +1,5 @@
+using NCovNet.Core.Inference;
+
 namespace NCovNet.Pipeline;
 
 /// <summary>Settings of the "Pipeline" configuration section (Pipeline__X in app settings).</summary>
@@ -13,4 +15,10 @@ public sealed class PipelineOptions
 
     /// <summary>How long one worker holds an id while scoring it; others wait for its result, and take over if it lapses (the holder crashed).</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The ONNX session: provider (auto: CUDA when present), intra-op threads, largest batch, CUDA
+    /// provider options (Pipeline__Inference__CudaProviderOptions__prefer_nhwc=1).
+    /// </summary>
+    public InferenceOptions Inference { get; set; } = new();
 }

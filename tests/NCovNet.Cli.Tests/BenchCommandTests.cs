@@ -71,4 +71,33 @@ public sealed class BenchCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.InputNotFound, run.ExitCode);
     }
+
+    [Fact]
+    public async Task Profile_writes_onnx_runtimes_per_node_trace_of_the_model()
+    {
+        using var traces = new TempFolder();
+
+        var run = await CliRun.Of("bench", "--model", _model.Directory, "--images", _images.Path, "--count", "1", "--rounds", "1", "--profile", System.IO.Path.Combine(traces.Path, "ncov"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var trace = Assert.Single(Directory.GetFiles(traces.Path, "ncov*.json"));
+        Assert.Contains(trace, run.Error);
+        using var events = JsonDocument.Parse(File.ReadAllText(trace));
+        var nodes = events.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("cat").GetString() == "Node")
+            .Select(e => e.GetProperty("args").GetProperty("op_name").GetString())
+            .ToHashSet();
+        Assert.Contains("Conv", nodes);
+    }
+
+    [Theory]
+    [InlineData("use_tf32")]
+    [InlineData("=1")]
+    public async Task A_cuda_option_that_is_not_name_equals_value_exits_1(string option)
+    {
+        var run = await CliRun.Of("bench", "--model", _model.Directory, "--images", _images.Path, "--cuda-option", option);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("NAME=VALUE", run.Error);
+    }
 }

@@ -32,6 +32,11 @@ public sealed class BenchCommand : Command
         Description = "Print the report as one JSON object.",
     };
 
+    private readonly Option<string?> _profile = new("--profile")
+    {
+        Description = "Write ONNX Runtime's per-node profile (Chrome trace JSON, load-time warm-up included) to a file starting with this prefix.",
+    };
+
     public BenchCommand()
         : base("bench", "Time bare session.Run against the full pipeline (decode, preprocess, inference, heatmap, PNGs) on the same images.")
     {
@@ -39,6 +44,7 @@ public sealed class BenchCommand : Command
         Options.Add(_count);
         Options.Add(_rounds);
         Options.Add(_json);
+        Options.Add(_profile);
         _engine.AddTo(this);
         SetAction(Run);
     }
@@ -54,7 +60,8 @@ public sealed class BenchCommand : Command
             return ExitCodes.InputNotFound;
         }
 
-        using var scanner = _engine.LoadScanner(parse, renderHeatmaps: true);
+        var profile = parse.GetValue(_profile);
+        using var scanner = _engine.LoadScanner(parse, renderHeatmaps: true, profile);
         if (scanner is null)
         {
             return ExitCodes.ModelUnavailable;
@@ -84,6 +91,11 @@ public sealed class BenchCommand : Command
         else
         {
             report.WriteText(output);
+        }
+
+        if (profile is not null)
+        {
+            error.WriteLine($"ONNX Runtime profile: {scanner.Session.EndProfiling()}");
         }
 
         return ExitCodes.Success;

@@ -30,16 +30,24 @@ public sealed class EngineCommandOptions
         DefaultValueFactory = _ => 8,
     };
 
+    public Option<string[]> CudaOptions { get; } = new("--cuda-option")
+    {
+        Description = "ONNX Runtime CUDA provider option NAME=VALUE, repeatable (e.g. use_tf32=1, prefer_nhwc=1, cudnn_conv_use_max_workspace=1).",
+        Validators = { ValidateCudaOptions },
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Model);
         command.Options.Add(Provider);
         command.Options.Add(Threads);
         command.Options.Add(Batch);
+        command.Options.Add(CudaOptions);
     }
 
     /// <summary>The scanner, or null after writing why to the error stream (exit with <see cref="ExitCodes.ModelUnavailable"/>).</summary>
-    public RadiographScanner? LoadScanner(ParseResult parse, bool renderHeatmaps)
+    /// <param name="profilePrefix">Where ONNX Runtime's per-node profile goes, or null for none.</param>
+    public RadiographScanner? LoadScanner(ParseResult parse, bool renderHeatmaps, string? profilePrefix = null)
     {
         var error = parse.InvocationConfiguration.Error;
         var directory = ModelLocator.Resolve(parse.GetValue(Model), out var searched);
@@ -60,6 +68,8 @@ public sealed class EngineCommandOptions
                 Provider = parse.GetValue(Provider),
                 IntraOpThreads = parse.GetValue(Threads),
                 MaxBatchSize = Math.Max(1, parse.GetValue(Batch)),
+                CudaProviderOptions = (parse.GetValue(CudaOptions) ?? []).Select(SplitOption).ToDictionary(),
+                ProfilePrefix = profilePrefix,
             },
         };
         try
@@ -71,5 +81,19 @@ public sealed class EngineCommandOptions
             error.WriteLine($"error: {e.Message}");
             return null;
         }
+    }
+
+    private static void ValidateCudaOptions(System.CommandLine.Parsing.OptionResult result)
+    {
+        foreach (var token in result.Tokens.Where(token => SplitOption(token.Value) is not { Key.Length: > 0, Value.Length: > 0 }))
+        {
+            result.AddError($"--cuda-option '{token.Value}' is not NAME=VALUE.");
+        }
+    }
+
+    private static KeyValuePair<string, string> SplitOption(string option)
+    {
+        var equals = option.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? new(option, "") : new(option[..equals].Trim(), option[(equals + 1)..].Trim());
     }
 }

@@ -83,6 +83,9 @@ public sealed class OnnxModelSession : IDisposable
         _session.Run(_runOptions, _inputNames, batch.Inputs, _outputNames, batch.Outputs);
     }
 
+    /// <summary>Stops ONNX Runtime's profiler (<see cref="InferenceOptions.ProfilePrefix"/>) and returns the trace file it wrote.</summary>
+    public string EndProfiling() => _session.EndProfiling();
+
     public void Dispose()
     {
         foreach (var batch in _pool.Values.SelectMany(bag => bag))
@@ -112,7 +115,8 @@ public sealed class OnnxModelSession : IDisposable
         {
             try
             {
-                var reason = $"device {options.CudaDeviceId}, cuDNN conv algorithm search {options.ConvAlgorithmSearch.ToString().ToLowerInvariant()}";
+                var extra = string.Concat(options.CudaProviderOptions.Select(option => $", {option.Key}={option.Value}"));
+                var reason = $"device {options.CudaDeviceId}, cuDNN conv algorithm search {options.ConvAlgorithmSearch.ToString().ToLowerInvariant()}{extra}";
                 return (new InferenceSession(onnx, cudaOptions), new ActiveProvider(ExecutionProvider.Cuda, reason));
             }
             catch (OnnxRuntimeException e)

@@ -20,6 +20,13 @@ internal static class SessionOptionsFactory
 
         // Spinning worker threads burn the cores the decoder and the host need between runs.
         session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        if (!string.IsNullOrEmpty(options.ProfilePrefix))
+        {
+            // The prefix first: enabling reads it.
+            session.ProfileOutputPathPrefix = options.ProfilePrefix;
+            session.EnableProfiling = true;
+        }
+
         return session;
     }
 
@@ -30,12 +37,18 @@ internal static class SessionOptionsFactory
         try
         {
             using var cuda = new OrtCUDAProviderOptions();
-            cuda.UpdateOptions(new Dictionary<string, string>
+            var settings = new Dictionary<string, string>
             {
                 ["device_id"] = options.CudaDeviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["cudnn_conv_algo_search"] = options.ConvAlgorithmSearch.ToString().ToUpperInvariant(),
                 ["do_copy_in_default_stream"] = "1",
-            });
+            };
+            foreach (var (name, value) in options.CudaProviderOptions)
+            {
+                settings[name] = value;
+            }
+
+            cuda.UpdateOptions(settings);
             session.AppendExecutionProvider_CUDA(cuda);
             failure = "";
             return session;
