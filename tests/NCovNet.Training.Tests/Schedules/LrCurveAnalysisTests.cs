@@ -92,6 +92,15 @@ public sealed class LrCurveAnalysisTests
         Assert.InRange(Math.Log10(spikedFlat.Suggested), -3.2, -2.7);
     }
 
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(1)]
+    [InlineData(double.NaN)]
+    public void A_flat_tolerance_outside_zero_to_one_is_refused_before_the_sweep(double tolerance)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LrFinder(new LrRange(), flatTolerance: tolerance));
+    }
+
     private static LrFinderResult Sweep(Func<double, double> loss, int seed)
     {
         var random = new Random(seed);

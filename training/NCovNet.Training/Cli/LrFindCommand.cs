@@ -17,6 +17,13 @@ public static class LrFindCommand
         var end = new Option<double>("--end") { Description = "Last learning rate", DefaultValueFactory = _ => 1 };
         var iterations = new Option<int>("--iterations") { Description = "Steps of the sweep", DefaultValueFactory = _ => 170 };
         var flatTolerance = new Option<double>("--flat-tolerance") { Description = "A smoothed loss that falls by less than this fraction is a flat curve", DefaultValueFactory = _ => LrCurveAnalysis.DefaultFlatTolerance };
+        flatTolerance.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is not (>= 0 and < 1))
+            {
+                r.AddError("--flat-tolerance must be in [0, 1).");
+            }
+        });
         var trainable = new Option<int>("--trainable-stages") { Description = "0: head only (stage 1), -1: all layers, k: the last k stages", DefaultValueFactory = _ => 0 };
         var command = new Command("lr-find", "Sweep the learning rate geometrically, stop when the loss diverges, plot the curve and suggest an LR");
         binder.AddTo(command);

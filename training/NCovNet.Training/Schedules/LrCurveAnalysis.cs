@@ -11,7 +11,7 @@ namespace NCovNet.Training.Schedules;
 /// smoothed loss falls by less than the flat tolerance is flat: its minimum is noise, so the
 /// suggestion is a decade below where divergence starts instead.
 /// </summary>
-public sealed class LrCurveAnalysis(int warmupSteps, double smoothing = 0.98, double flatTolerance = LrCurveAnalysis.DefaultFlatTolerance)
+public sealed class LrCurveAnalysis
 {
     public const double DefaultFlatTolerance = 0.05;
 
@@ -19,6 +19,29 @@ public sealed class LrCurveAnalysis(int warmupSteps, double smoothing = 0.98, do
 
     /// <summary>Fewer analysed steps than this between the warm-up and divergence cannot show a descent.</summary>
     private const int MinimumAnalysedSteps = 3;
+
+    private readonly int _warmupSteps;
+    private readonly double _smoothing;
+    private readonly double _flatTolerance;
+
+    /// <param name="warmupSteps">Steps left out at the start of the sweep (fastai: a tenth of the planned steps).</param>
+    /// <param name="smoothing">Weight of the running average (0.98: about the last 50 steps).</param>
+    /// <param name="flatTolerance">Relative change of the smoothed loss that counts as none, in [0, 1).</param>
+    public LrCurveAnalysis(int warmupSteps, double smoothing = 0.98, double flatTolerance = DefaultFlatTolerance)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(warmupSteps);
+        if (!(smoothing is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "The smoothing must be in [0, 1).");
+        }
+
+        if (!(flatTolerance is >= 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(flatTolerance), flatTolerance, "The flat tolerance must be in [0, 1).");
+        }
+
+        (_warmupSteps, _smoothing, _flatTolerance) = (warmupSteps, smoothing, flatTolerance);
+    }
 
     public LrFinderResult Analyse(IReadOnlyList<LrFinderPoint> points, bool diverged)
     {
@@ -29,11 +52,11 @@ public sealed class LrCurveAnalysis(int warmupSteps, double smoothing = 0.98, do
             throw new InvalidOperationException("The learning-rate sweep produced no finite loss.");
         }
 
-        var average = new ExponentialAverage(smoothing);
+        var average = new ExponentialAverage(_smoothing);
         var curve = HampelFilter.Apply(finite.Select(p => p.Loss).ToList()).Select(average.Add).ToArray();
-        var first = Math.Min(Math.Max(warmupSteps, 0), curve.Length - 1);
+        var first = Math.Min(_warmupSteps, curve.Length - 1);
         var lowest = IndexOfMinimum(curve, first);
-        var divergenceStart = LastIndexAtOrBelow(curve, first, curve[lowest] + (flatTolerance * Math.Abs(curve[lowest])));
+        var divergenceStart = LastIndexAtOrBelow(curve, first, curve[lowest] + (_flatTolerance * Math.Abs(curve[lowest])));
         var drop = curve[first] == 0 ? 0 : (curve[first] - curve[lowest]) / Math.Abs(curve[first]);
         var (valleyStart, valleyEnd) = LongestDescent(curve, first, divergenceStart);
         var valley = valleyStart + (int)Math.Round(ValleyPosition * (valleyEnd - valleyStart));
@@ -44,7 +67,7 @@ public sealed class LrCurveAnalysis(int warmupSteps, double smoothing = 0.98, do
             SteepestDescent = finite[Steepest(curve, finite, first, divergenceStart)].LearningRate,
             DivergenceStart = finite[divergenceStart].LearningRate,
             RelativeDrop = drop,
-            IsFlat = drop < flatTolerance || divergenceStart - first + 1 < MinimumAnalysedSteps,
+            IsFlat = drop < _flatTolerance || divergenceStart - first + 1 < MinimumAnalysedSteps,
         };
     }
 

@@ -8,6 +8,8 @@ namespace NCovNet.Training.Schedules;
 /// </summary>
 public sealed class LrFinder(LrRange range, double smoothing = 0.98, double divergenceFactor = 4, double flatTolerance = LrCurveAnalysis.DefaultFlatTolerance)
 {
+    private readonly LrCurveAnalysis _analysis = new(range.Iterations / 10, smoothing, flatTolerance);
+
     public LrRange Range { get; } = range;
 
     public double DivergenceFactor { get; } = divergenceFactor;
@@ -37,6 +39,6 @@ public sealed class LrFinder(LrRange range, double smoothing = 0.98, double dive
             best = Math.Min(best, smoothed);
         }
 
-        return new LrCurveAnalysis(Range.Iterations / 10, smoothing, flatTolerance).Analyse(points, diverged);
+        return _analysis.Analyse(points, diverged);
     }
 }
