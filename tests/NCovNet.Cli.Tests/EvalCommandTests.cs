@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NCovNet.Core.Evaluation;
 using NCovNet.Core.Inference;
+using NCovNet.Core.Models;
 using NCovNet.Core.Scanning;
 using NCovNet.Core.Tests.Fixtures;
 using NCovNet.Tests;
@@ -41,6 +42,9 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(4.0 / 6, metrics.GetProperty("precision").GetDouble(), 1e-12);
         Assert.Equal(0.8, metrics.GetProperty("f1").GetDouble(), 1e-12);
         Assert.Equal(0.5, metrics.GetProperty("rocAuc").GetDouble());
+        Assert.Equal(
+            ["accuracy", "balancedAccuracy", "confusion", "count", "decisionThreshold", "f1", "failed", "model", "positiveClass", "precision", "rocAuc", "sensitivity", "specificity"],
+            metrics.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -72,6 +76,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal("val", metrics.GetProperty("split").GetString());
         AssertConfusion(metrics, expected.Confusion.Tp, expected.Confusion.Fp, expected.Confusion.Tn, expected.Confusion.Fn);
         Assert.Equal(expected.RocAuc, metrics.GetProperty("rocAuc").GetDouble());
+        Assert.Equal(expected, JsonSerializer.Deserialize<ClassificationMetrics>(run.Output, ModelJson.Options));
     }
 
     [Fact]
@@ -118,7 +123,7 @@ public sealed class EvalCommandTests : IDisposable
         return path;
     }
 
-    private static Core.Models.ClassificationMetrics ExpectedMetrics(TestPackage model, (string File, string Label, string Split)[] rows)
+    private static ClassificationMetrics ExpectedMetrics(TestPackage model, (string File, string Label, string Split)[] rows)
     {
         using var scanner = RadiographScanner.Load(new EngineOptions
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using NCovNet.Core.Evaluation;
 using NCovNet.Core.Models;
 using NCovNet.Core.Scanning;
@@ -96,7 +95,7 @@ public sealed class EvalCommand : Command
         var report = EvaluationReport.From(metrics, scanner.Model, split, failures.Count);
         if (parse.GetValue(_json))
         {
-            output.WriteLine(JsonSerializer.Serialize(report, ModelJson.Options));
+            output.WriteLine(report.ToJson());
         }
         else
         {

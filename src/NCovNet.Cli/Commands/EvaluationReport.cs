@@ -1,28 +1,18 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using NCovNet.Core.Models;
 using NCovNet.Core.Scanning;
 
 namespace NCovNet.Cli.Commands;
 
-/// <summary>What `ncovnet eval` prints: the metrics (camelCase in JSON), the confusion counts and what was evaluated.</summary>
+/// <summary>
+/// What `ncovnet eval` prints: the core's <see cref="ClassificationMetrics"/> and what was evaluated.
+/// In JSON the metrics' fields stand at the top level, as in model.json's metrics, followed by the report's own.
+/// </summary>
 public sealed record EvaluationReport
 {
-    public required int Count { get; init; }
-
-    public required double Accuracy { get; init; }
-
-    public required double Sensitivity { get; init; }
-
-    public required double Specificity { get; init; }
-
-    public required double Precision { get; init; }
-
-    public required double F1 { get; init; }
-
-    /// <summary>Null when the set holds only one class.</summary>
-    public required double? RocAuc { get; init; }
-
-    public required ConfusionCounts Confusion { get; init; }
+    public required ClassificationMetrics Metrics { get; init; }
 
     /// <summary>Images that could not be scored (left out of the metrics).</summary>
     public required int Failed { get; init; }
@@ -37,14 +27,7 @@ public sealed record EvaluationReport
 
     public static EvaluationReport From(ClassificationMetrics metrics, ModelManifest model, string? split, int failed) => new()
     {
-        Count = metrics.Count,
-        Accuracy = metrics.Accuracy,
-        Sensitivity = metrics.Sensitivity,
-        Specificity = metrics.Specificity,
-        Precision = metrics.Precision,
-        F1 = metrics.F1,
-        RocAuc = metrics.RocAuc,
-        Confusion = new ConfusionCounts(metrics.Confusion.Tp, metrics.Confusion.Fp, metrics.Confusion.Tn, metrics.Confusion.Fn),
+        Metrics = metrics,
         Failed = failed,
         PositiveClass = model.PositiveClass,
         DecisionThreshold = model.DecisionThreshold,
@@ -52,22 +35,35 @@ public sealed record EvaluationReport
         Model = new ModelIdentity(model.Name, model.Version, model.OnnxSha256),
     };
 
+    /// <summary>The report as JSON with the metrics' fields lifted to the top level.</summary>
+    public string ToJson()
+    {
+        var report = JsonSerializer.SerializeToNode(this, ModelJson.Options)!.AsObject();
+        var metricsName = ModelJson.Options.PropertyNamingPolicy!.ConvertName(nameof(Metrics));
+        var json = (JsonObject)report[metricsName]!.DeepClone();
+        report.Remove(metricsName);
+        foreach (var (name, value) in report)
+        {
+            json[name] = value?.DeepClone();
+        }
+
+        return json.ToJsonString(ModelJson.Options);
+    }
+
     public void WriteText(TextWriter output)
     {
         static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+        var confusion = Metrics.Confusion;
         output.WriteLine($"Model {Model.Name} {Model.Version}, positive class '{PositiveClass}', threshold {DecisionThreshold.ToString(CultureInfo.InvariantCulture)}{(Split is null ? "" : $", split '{Split}'")}");
-        output.WriteLine($"Images      {Count}{(Failed > 0 ? $" (+{Failed} failed, not counted)" : "")}");
-        output.WriteLine($"Accuracy    {F(Accuracy)}");
-        output.WriteLine($"Sensitivity {F(Sensitivity)}");
-        output.WriteLine($"Specificity {F(Specificity)}");
-        output.WriteLine($"Precision   {F(Precision)}");
-        output.WriteLine($"F1          {F(F1)}");
-        output.WriteLine($"ROC AUC     {(RocAuc is { } auc ? F(auc) : "n/a (one class only)")}");
+        output.WriteLine($"Images      {Metrics.Count}{(Failed > 0 ? $" (+{Failed} failed, not counted)" : "")}");
+        output.WriteLine($"Accuracy    {F(Metrics.Accuracy)}");
+        output.WriteLine($"Sensitivity {F(Metrics.Sensitivity)}");
+        output.WriteLine($"Specificity {F(Metrics.Specificity)}");
+        output.WriteLine($"Precision   {F(Metrics.Precision)}");
+        output.WriteLine($"F1          {F(Metrics.F1)}");
+        output.WriteLine($"ROC AUC     {(Metrics.RocAuc is { } auc ? F(auc) : "n/a (one class only)")}");
         output.WriteLine("Confusion   predicted+  predicted-");
-        output.WriteLine($"  actual+   {Confusion.Tp,10}  {Confusion.Fn,10}");
-        output.WriteLine($"  actual-   {Confusion.Fp,10}  {Confusion.Tn,10}");
+        output.WriteLine($"  actual+   {confusion.Tp,10}  {confusion.Fn,10}");
+        output.WriteLine($"  actual-   {confusion.Fp,10}  {confusion.Tn,10}");
     }
 }
-
-/// <summary>Confusion matrix counts, serialised as {tp, fp, tn, fn}.</summary>
-public sealed record ConfusionCounts(int Tp, int Fp, int Tn, int Fn);

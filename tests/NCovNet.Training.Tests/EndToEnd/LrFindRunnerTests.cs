@@ -31,7 +31,7 @@ public sealed class LrFindRunnerTests : IDisposable
         var before = model.Head.weight!.detach().clone();
         var prefix = Path.Combine(_folder.Path, "lr-find");
 
-        var result = LrFindRunner.Run(model, torch.CPU, options, data, samples, 4, new LrRange(1e-4, 10, 12), prefix, CancellationToken.None);
+        var result = LrFindRunner.Run(model, torch.CPU, options, data, samples, 4, new LrFinder(new LrRange(1e-4, 10, 12)), prefix, CancellationToken.None);
 
         Assert.InRange(result.Points.Count, 2, 12);
         Assert.Equal(1e-4, result.Points[0].LearningRate, 12);

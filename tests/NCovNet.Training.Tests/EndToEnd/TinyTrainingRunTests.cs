@@ -1,7 +1,9 @@
+using System.Globalization;
 using NCovNet.Core.Models;
 using NCovNet.Training.Cli;
 using NCovNet.Training.Debiasing;
 using NCovNet.Training.Reporting;
+using NCovNet.Training.Schedules;
 using NCovNet.Training.Training;
 
 namespace NCovNet.Training.Tests.EndToEnd;
@@ -52,6 +54,27 @@ public sealed class TinyTrainingRunTests : IDisposable
         var validation = loaded.Manifest.Metrics["validation"];
         Assert.Equal(4, validation.Count);
         Assert.Equal(4, validation.Confusion.Count);
+    }
+
+    [Fact]
+    public void Without_a_max_lr_the_unfreeze_takes_the_finders_suggestion_and_logs_its_rule()
+    {
+        var labels = TinyRunData.WriteLabels(_folder.Path);
+        var run = Path.Combine(_folder.Path, "found");
+        var options = Options(labels, run, unfrozenEpochs: 1);
+        options = options with { Stage1 = options.Stage1 with { MaxLr = null, LrFindIterations = 12 } };
+        var log = new StringWriter();
+
+        var state = new TrainingRun(options, "found", log).Run(resume: false, CancellationToken.None);
+
+        var points = File.ReadAllLines(Path.Combine(run, "lr-find-stage1-unfrozen.csv")).Skip(1)
+            .Select(line => line.Split(',').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray())
+            .Select(f => new LrFinderPoint((int)f[0], f[1], f[2], f[3]))
+            .ToList();
+        var expected = new LrCurveAnalysis(warmupSteps: 1).Analyse(points, diverged: points.Count < 12);
+        Assert.Equal(expected.Suggested, state.PhaseMaxLr);
+        Assert.Contains($"({expected.SuggestionRule};", log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(expected.IsFlat, log.ToString().Contains("the lr-find curve is flat", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class LrFinderTests
         Assert.Equal(calls, result.Points.Count);
         var last = result.Points[^1];
         Assert.True(last.SmoothedLoss > 4 * result.Points.SkipLast(1).Min(p => p.SmoothedLoss));
+        Assert.False(result.IsFlat);
         Assert.InRange(result.Suggested, 1e-4, 1e-2);
         Assert.True(result.SteepestDescent < 1e-1);
     }
@@ -44,7 +45,8 @@ public sealed class LrFinderTests
 
         Assert.False(result.Diverged);
         Assert.Equal(50, result.Points.Count);
-        Assert.Equal(1e-2, result.Suggested, 9);
+        Assert.Equal(1e-2, result.MinimumOverTen, 9);
+        Assert.Equal(1e-1, result.DivergenceStart, 9);
     }
 
     [Fact]
@@ -54,5 +56,7 @@ public sealed class LrFinderTests
 
         Assert.True(result.Diverged);
         Assert.True(result.Points.Count < 100);
+        Assert.True(result.IsFlat);
+        Assert.InRange(result.DivergenceStart, 9e-4, 1e-3);
     }
 }

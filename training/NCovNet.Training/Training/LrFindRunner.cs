@@ -18,18 +18,20 @@ public static class LrFindRunner
 
     public static LrFinderResult Run(
         CxrClassifier model, Device device, TrainingOptions options, TrainingData data, TrainingSamples samples,
-        int batchSize, LrRange range, string outputPrefix, CancellationToken cancel)
+        int batchSize, LrFinder finder, string outputPrefix, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(finder);
+        var range = finder.Range;
         using var snapshot = new ModelSnapshot(model);
         using var optimizer = OptimizerFactory.Create(model, options, range.Start);
         var trainer = new ClassifierTrainer(model, optimizer, device, data.LossWeights);
         var loader = new BatchLoader(batchSize, options.Prefetch, options.Workers);
         using var batches = Batches(loader, data, samples, cancel).GetEnumerator();
         var bar = ProgressBar.ForConsole("lr-find", range.Iterations);
-        var result = new LrFinder(range).Run(
+        var result = finder.Run(
             lr =>
             {
                 batches.MoveNext();
@@ -52,12 +54,21 @@ public static class LrFindRunner
             p.LearningRate.ToString("R", CultureInfo.InvariantCulture), p.Loss.ToString("R", CultureInfo.InvariantCulture),
             p.SmoothedLoss.ToString("R", CultureInfo.InvariantCulture))));
         File.WriteAllLines(outputPrefix + ".csv", lines);
-        var title = FormattableString.Invariant($"lr finder suggests {result.Suggested:0.##E+0}");
+        var title = FormattableString.Invariant($"lr finder suggests {result.Suggested:0.##E+0} ({result.SuggestionRule})");
         var plot = new LinePlot(title, "learning rate log10", [
             new PlotSeries("loss", LinePlot.Blue, result.Points.Select(p => (p.LearningRate, p.Loss)).ToList()),
             new PlotSeries("smoothed", LinePlot.Orange, result.Points.Select(p => (p.LearningRate, p.SmoothedLoss)).ToList()),
         ], logX: true);
         LinePlot.Save(outputPrefix + ".png", 900, 450, plot);
+    }
+
+    /// <summary>What to tell the user about a flat curve; null when the curve has a clear descent.</summary>
+    public static string? FlatCurveWarning(LrFinderResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.IsFlat
+            ? FormattableString.Invariant($"warning: the lr-find curve is flat (the smoothed loss fell {result.RelativeDrop:P1} before climbing), so no learning rate is clearly better and its minimum is noise; suggesting {result.Suggested:0.###E+0}, a decade below where the loss starts to climb ({result.DivergenceStart:0.###E+0}). Check the labels, the trainable layers and the sweep's range, or give the learning rate explicitly.")
+            : null;
     }
 
     private static IEnumerable<Batch> Batches(BatchLoader loader, TrainingData data, TrainingSamples samples, CancellationToken cancel)

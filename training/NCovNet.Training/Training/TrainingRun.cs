@@ -137,9 +137,14 @@ public sealed class TrainingRun(TrainingOptions options, string command, TextWri
         var maxLr = state.PhaseMaxLr ?? (phase.FindLr ? 0 : phase.Lr);
         if (maxLr == 0)
         {
-            var found = LrFindRunner.Run(model, device, options, data, samples, phase.BatchSize, new LrRange(Iterations: phase.LrFindIterations), Path.Combine(RunDirectory, $"lr-find-{phase.Name}"), cancel);
+            var finder = new LrFinder(new LrRange(Iterations: phase.LrFindIterations));
+            var found = LrFindRunner.Run(model, device, options, data, samples, phase.BatchSize, finder, Path.Combine(RunDirectory, $"lr-find-{phase.Name}"), cancel);
             maxLr = found.Suggested;
-            log.WriteLine(FormattableString.Invariant($"lr-find for {phase.Name}: suggested max LR {maxLr:0.###E+0} (steepest {found.SteepestDescent:0.###E+0}, diverged {found.Diverged})."));
+            log.WriteLine(FormattableString.Invariant($"lr-find for {phase.Name}: suggested max LR {maxLr:0.###E+0} ({found.SuggestionRule}; steepest {found.SteepestDescent:0.###E+0}, diverged {found.Diverged})."));
+            if (LrFindRunner.FlatCurveWarning(found) is { } warning)
+            {
+                log.WriteLine(warning);
+            }
         }
 
         var minLr = state.PhaseMinLr ?? phase.MinLr ?? (maxLr / 100);
