@@ -1,4 +1,6 @@
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using NCovNet.Pipeline.Processing;
 using NCovNet.Pipeline.Storage;
 
@@ -12,17 +14,24 @@ namespace NCovNet.Server;
 /// newer than the newest Last-Modified of its previous scan. Last-Modified has one-second
 /// resolution, so a blob written in the same second as that newest blob, but after the scan, is
 /// never triggered (WebJobs.Extensions.Storage.Blobs 5.3.10; measured: 20 of a 200-blob burst).
-/// Every <see cref="Interval"/> this lists the input container and the names/ pointers and hands
-/// any blob that has waited longer than <see cref="SettleTime"/> without a pointer to the same
-/// idempotent processor. A blob still queued inside the trigger may be scored here first; the
-/// trigger then finds its result and stops.
+/// <para>
+/// The trigger writes a blob receipt (<c>azure-webjobs-hosts/blobreceipts/{host}/{function}/{etag}/{container}/{name}</c>)
+/// as soon as its scan sees a blob, long before the blob's turn in its queue. Every
+/// <see cref="Interval"/> this hands to the same idempotent processor only the input blobs that,
+/// after <see cref="SettleTime"/>, have neither a receipt for their current version nor a names/
+/// pointer: the ones the scan skipped. Everything else stays the trigger's.
+/// </para>
 /// </summary>
 public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProcessor processor, TimeProvider time, ILogger<MissedBlobSweeper> logger) : BackgroundService
 {
+    public const string ReceiptsContainer = "azure-webjobs-hosts";
+
+    public const string ReceiptsPrefix = "blobreceipts/";
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    /// <summary>Several of the trigger's 2 s scans plus its 2 s queue poll: long enough that a blob the trigger saw normally has its pointer.</summary>
-    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(15);
+    /// <summary>Several of the emulator scan's 2 s intervals: a blob the scan saw has its receipt by then.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,16 +56,14 @@ public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProce
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var pointed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var pointer in storage.Results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix }, cancellationToken))
-        {
-            pointed.Add(pointer.Name[StorageLayout.NamesPrefix.Length..]);
-        }
-
+        var pointed = await PointedNamesAsync(cancellationToken);
+        var received = await ReceivedVersionsAsync(cancellationToken);
         var settled = time.GetUtcNow() - SettleTime;
         await foreach (var blob in storage.Input.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (!pointed.Contains(blob.Name) && blob.Properties.LastModified < settled)
+            if (blob.Properties.LastModified < settled
+                && !pointed.Contains(blob.Name)
+                && !received.Contains(VersionKey(blob.Properties.ETag?.ToString(), blob.Name)))
             {
                 var outcome = await processor.ProcessAsync(blob.Name, CancellationToken.None);
                 LogRecovered(outcome.ScanId);
@@ -64,7 +71,44 @@ public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProce
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scored scan {ScanId} from a blob the emulator's blob-trigger scan had not delivered")]
+    private async Task<HashSet<string>> PointedNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var pointer in storage.Results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix }, cancellationToken))
+        {
+            names.Add(pointer.Name[StorageLayout.NamesPrefix.Length..]);
+        }
+
+        return names;
+    }
+
+    /// <summary>Input blob versions (etag + name) the trigger has seen, from its receipts on the input container.</summary>
+    private async Task<HashSet<string>> ReceivedVersionsAsync(CancellationToken cancellationToken)
+    {
+        var versions = new HashSet<string>(StringComparer.Ordinal);
+        var receipts = storage.Input.GetParentBlobServiceClient().GetBlobContainerClient(ReceiptsContainer);
+        if (!await receipts.ExistsAsync(cancellationToken))
+        {
+            return versions;
+        }
+
+        await foreach (var receipt in receipts.GetBlobsAsync(new GetBlobsOptions { Prefix = ReceiptsPrefix }, cancellationToken))
+        {
+            // {host}/{function}/{etag}/{container}/{name...}: the name may hold slashes, the rest cannot.
+            var parts = receipt.Name[ReceiptsPrefix.Length..].Split('/', 5);
+            if (parts.Length == 5 && parts[3] == storage.Input.Name)
+            {
+                versions.Add(VersionKey(parts[2], parts[4]));
+            }
+        }
+
+        return versions;
+    }
+
+    // Listings give ETags without quotes, the trigger's receipt names carry the header's quotes.
+    private static string VersionKey(string? eTag, string name) => $"{eTag?.Trim('"')}/{name}";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scored scan {ScanId} from a blob the emulator's blob-trigger scan had skipped")]
     private partial void LogRecovered(string? scanId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep of the input container failed ({Status} {Code}); next try in one interval")]

@@ -1,17 +1,20 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using NCovNet.Core.Scanning;
 using NCovNet.Pipeline.Processing;
 using NCovNet.Pipeline.Storage;
 using NCovNet.Pipeline.Tests.Fixtures;
+using NCovNet.Pipeline.Tests.Functions;
 using NCovNet.Server;
 
 namespace NCovNet.Pipeline.Tests.Server;
 
 /// <summary>
-/// The emulator-only sweep under the WebJobs blob trigger: a blob no trigger delivered is scored
-/// once it has settled, and a blob that already has its names/ pointer is left alone. No trigger
-/// runs here (the Functions app's services), so whatever gets scored, the sweep scored.
+/// The emulator-only sweep under the WebJobs blob trigger: a blob no trigger saw is scored once it
+/// has settled; a blob with a names/ pointer, or one the real trigger has a receipt for, is left
+/// alone. The sweeps run on the Functions app's services (no trigger), so whatever they score,
+/// they scored.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixture model) : IAsyncLifetime
@@ -61,6 +64,39 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         Assert.Equal(1, app.Scanner.CallsByScanId[missedId]);
         Assert.False(app.Scanner.CallsByScanId.ContainsKey(pointedId));
         Assert.Null(await store.GetRecordAsync(pointedId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Blobs_the_real_trigger_has_receipts_for_are_left_to_it_even_without_a_pointer()
+    {
+        var images = TestImages.Cxr(3);
+        var scanner = new CountingScanner(RadiographScanner.Load(new EngineOptions { ModelDirectory = model.Directory }));
+        await using (var server = await ServerHost.StartAsync(azurite.ConnectionString, scanner))
+        {
+            await ProcessRadiographTests.UploadAsync(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageLayout.InputContainer), images);
+            await new ResultReader(azurite.ConnectionString).WaitForAllAsync(images.Select(image => image.Name), TimeSpan.FromSeconds(120));
+        }
+
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var store = app.Services.GetRequiredService<ScanStore>();
+        foreach (var image in images)
+        {
+            await app.Storage.Results.DeleteBlobAsync(StorageLayout.NamePointerBlob(image.Name));
+        }
+
+        var sweeper = new MissedBlobSweeper(
+            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
+        await sweeper.StartAsync(CancellationToken.None);
+        await Task.Delay((MissedBlobSweeper.Interval * 2) + TimeSpan.FromSeconds(1));
+        await sweeper.StopAsync(CancellationToken.None);
+
+        // Had the sweep taken any of them, it would have written its pointer again.
+        foreach (var image in images)
+        {
+            Assert.Null(await store.ResolveNameAsync(image.Name, CancellationToken.None));
+        }
+
+        Assert.Empty(app.Scanner.CallsByScanId);
     }
 
     /// <summary>The real clock, ahead by a fixed offset: every blob uploaded now looks settled.</summary>
