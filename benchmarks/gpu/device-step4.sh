@@ -2,16 +2,7 @@
 # Device call 4 of 4: unpack .NET + ONNX Runtime GPU + ncovnet, prove the CPU fallback, run `ncovnet bench`
 # on the fp32 and fp16 packages over CUDA, and time PyTorch eager again in the same call.
 set -x
-HERE=$(cd "$(dirname "$0")" && pwd)
-cp "$HERE"/piece.* /tmp/gpu/pieces/
-cd /tmp/gpu && ls -la pieces
-if command -v zstd; then Z=zstd; else Z="env LD_LIBRARY_PATH=/tmp/gpu /tmp/gpu/zstd"; fi
-cat pieces/piece.* | $Z -dc | tar -xf - -C /tmp/gpu || exit 1
-mkdir -p dotnet app && tar -xf dotnet.tar -C dotnet && tar -xzf "$HERE/app.tar.gz" -C app && cp ortnative/*.so app/ || exit 1
-export DOTNET_ROOT=/tmp/gpu/dotnet
-N="$DOTNET_ROOT/dotnet /tmp/gpu/app/ncovnet.dll"
-P=$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))'); SP=$(dirname "$P")
-CUDA_LIBS=$SP/nvidia/cu13/lib:$SP/nvidia/cudnn/lib
+source "$(dirname "$0")/device-unpack.sh"
 IMG=/tmp/gpu/work/images
 LD_LIBRARY_PATH=$CUDA_LIBS ldd app/libonnxruntime_providers_cuda.so | grep -E 'not found|cublas|cudart|cudnn' > "$OUT/ldd.txt"
 # 1. CUDA asked for, no GPU visible: the engine must fall back to CPU and say so.

@@ -3,16 +3,8 @@
 # why the batch-64 Run is slow. Batch sizes 1-64, then single CUDA provider options at batch 64,
 # then one per-node profile at batch 64 summed by operator. About 2 minutes of device time.
 set -x
-HERE=$(cd "$(dirname "$0")" && pwd)
-cp "$HERE"/piece.* /tmp/gpu/pieces/
-cd /tmp/gpu && ls -la pieces
-if command -v zstd; then Z=zstd; else Z="env LD_LIBRARY_PATH=/tmp/gpu /tmp/gpu/zstd"; fi
-cat pieces/piece.* | $Z -dc | tar -xf - -C /tmp/gpu || exit 1
-mkdir -p dotnet app && tar -xf dotnet.tar -C dotnet && tar -xzf "$HERE/app.tar.gz" -C app && cp ortnative/*.so app/ || exit 1
-export DOTNET_ROOT=/tmp/gpu/dotnet
-N="$DOTNET_ROOT/dotnet /tmp/gpu/app/ncovnet.dll"
-P=$(python3 -c 'import torch,os;print(os.path.dirname(torch.__file__))'); SP=$(dirname "$P")
-export LD_LIBRARY_PATH=$SP/nvidia/cu13/lib:$SP/nvidia/cudnn/lib:$LD_LIBRARY_PATH
+source "$(dirname "$0")/device-unpack.sh"
+export LD_LIBRARY_PATH=$CUDA_LIBS:$LD_LIBRARY_PATH
 IMG=/tmp/gpu/work/images
 B="bench --model work/fp32 --images $IMG --count 64 --rounds 1 --provider cuda --json"
 for batch in 1 8 16 32 64; do

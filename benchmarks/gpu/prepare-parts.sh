@@ -31,6 +31,6 @@ mv "$WORK/pieces/piece.ac" "$OUT_DIR/part3/"; mv "$WORK/pieces/piece.ad" "$OUT_D
 # zstd may be missing on the device: its binary (static libzstd) and liblz4 travel with part 1.
 cp "$HERE/densenet161_gpu.py" "$HERE/device-step1.sh" /usr/bin/zstd /lib/x86_64-linux-gnu/liblz4.so.1 "$OUT_DIR/part1/"
 cp "$HERE/device-stage.sh" "$OUT_DIR/part2/"; cp "$HERE/device-stage.sh" "$OUT_DIR/part3/"
-cp "$HERE/device-step4.sh" "$HERE/device-sweep.sh" "$HERE/summarize_profile.py" "$OUT_DIR/part4/"
+cp "$HERE/device-step4.sh" "$HERE/device-sweep.sh" "$HERE/device-unpack.sh" "$HERE/summarize_profile.py" "$OUT_DIR/part4/"
 tar -C "$WORK/app" --exclude='*.so' -czf "$OUT_DIR/part4/app.tar.gz" .
 du -sb "$OUT_DIR"/part*
