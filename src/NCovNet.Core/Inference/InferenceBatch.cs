@@ -52,6 +52,10 @@ public sealed class InferenceBatch : IDisposable
         return _cam.AsSpan(offset, Geometry.CamPlaneLength);
     }
 
+    /// <summary>Image <paramref name="index"/>'s outputs, copied, with its share of the Run's time.</summary>
+    public ImageOutputs CopyOutputs(int index, double inferenceMs) =>
+        new(Geometry, Logits(index), _cam.AsSpan(Slot(index) * Geometry.CamLength, Geometry.CamLength), inferenceMs);
+
     public void Dispose()
     {
         foreach (var value in Inputs.Concat(Outputs))

@@ -19,6 +19,7 @@ public sealed class OnnxModelSession : IDisposable
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly ConcurrentDictionary<int, ConcurrentBag<InferenceBatch>> _pool = new();
+    private long _runs;
 
     private OnnxModelSession(ModelPackage package, InferenceSession session, ActiveProvider provider)
     {
@@ -35,6 +36,9 @@ public sealed class OnnxModelSession : IDisposable
     public ActiveProvider Provider { get; }
 
     public ModelGeometry Geometry { get; }
+
+    /// <summary>Runs so far, warm-up included (images per Run shows how well requests are batched).</summary>
+    public long RunCount => Interlocked.Read(ref _runs);
 
     /// <summary>Creates the session on the requested provider (falling back to CPU) and warms it up.</summary>
     /// <exception cref="ModelPackageException">The ONNX graph does not match the package's I/O contract.</exception>
@@ -81,6 +85,7 @@ public sealed class OnnxModelSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
         _session.Run(_runOptions, _inputNames, batch.Inputs, _outputNames, batch.Outputs);
+        Interlocked.Increment(ref _runs);
     }
 
     /// <summary>Stops ONNX Runtime's profiler (<see cref="InferenceOptions.ProfilePrefix"/>) and returns the trace file it wrote.</summary>

@@ -14,13 +14,15 @@ namespace NCovNet.Core.Scanning;
 /// <summary>
 /// The serving engine: bytes -> decode -> preprocess -> one ONNX Run per batch -> softmax and
 /// label -> exact Grad-CAM at the original size -> overlay and map PNGs. Thread-safe; bad input
-/// gives a failed <see cref="ScanResult"/>, never an exception.
+/// gives a failed <see cref="ScanResult"/>, never an exception. Single-image scans that arrive
+/// together (a host's burst of blobs) share Runs through a <see cref="RunCoalescer"/>.
 /// </summary>
 public sealed class RadiographScanner : IRadiographScanner, IDisposable
 {
     private readonly EngineOptions _options;
     private readonly ModelIdentity _identity;
     private readonly ILogger _logger;
+    private readonly RunCoalescer _coalescer;
 
     public RadiographScanner(ModelPackage package, EngineOptions options, ILogger<RadiographScanner>? logger = null)
     {
@@ -32,6 +34,7 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Session = OnnxModelSession.Create(package, options.Inference, _logger);
         _identity = new ModelIdentity(package.Manifest.Name, package.Manifest.Version, package.Manifest.OnnxSha256);
+        _coalescer = new RunCoalescer(Session, options.Inference.MaxBatchSize);
 
         // Scanning a synthetic radiograph compiles the decode, heatmap and PNG code paths now,
         // so the first request is timed like every other.
@@ -51,8 +54,30 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
         return new RadiographScanner(ModelPackage.Load(options.ModelDirectory), options, logger);
     }
 
-    public ScanOutcome Scan(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default) =>
-        ScanBatch([image], cancellationToken)[0];
+    public ScanOutcome Scan(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var decodeStart = Stopwatch.GetTimestamp();
+        if (!TryDecode(image, out var radiograph, out var failure))
+        {
+            return new ScanOutcome(failure, null);
+        }
+
+        var decodeMs = Stopwatch.GetElapsedTime(decodeStart).TotalMilliseconds;
+        var tensor = ArrayPool<float>.Shared.Rent(Session.Geometry.ImageLength);
+        try
+        {
+            var preprocessStart = Stopwatch.GetTimestamp();
+            Preprocessor.WriteTensor(radiograph.Image, Model.Preprocessing, tensor.AsSpan(0, Session.Geometry.ImageLength));
+            var preprocessMs = Stopwatch.GetElapsedTime(preprocessStart).TotalMilliseconds;
+            var outputs = _coalescer.Run(tensor);
+            return Complete(outputs, radiograph, new StageTimings(decodeMs, preprocessMs, outputs.InferenceMs, 0));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(tensor);
+        }
+    }
 
     /// <summary>Scores the images in Runs of at most <see cref="InferenceOptions.MaxBatchSize"/>, so memory stays flat.</summary>
     public IReadOnlyList<ScanOutcome> ScanBatch(IReadOnlyList<ReadOnlyMemory<byte>> images, CancellationToken cancellationToken = default)
@@ -120,7 +145,7 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
             {
                 var index = decoded[slot];
                 var timings = new StageTimings(decodeMs[index], preprocessMs[slot], inferenceMs, 0);
-                outcomes[index] = Complete(batch, slot, radiographs[index]!, timings);
+                outcomes[index] = Complete(batch.CopyOutputs(slot, inferenceMs), radiographs[index]!, timings);
             });
         }
         finally
@@ -131,15 +156,15 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
         return outcomes;
     }
 
-    private ScanOutcome Complete(InferenceBatch batch, int slot, DecodedRadiograph radiograph, StageTimings timings)
+    private ScanOutcome Complete(ImageOutputs outputs, DecodedRadiograph radiograph, StageTimings timings)
     {
-        var prediction = Prediction.Decide(Model, Softmax.Compute(batch.Logits(slot)));
+        var prediction = Prediction.Decide(Model, Softmax.Compute(outputs.Logits));
         var image = radiograph.Image;
         var map = ArrayPool<byte>.Shared.Rent(image.Width * image.Height);
         try
         {
             var heatmapStart = Stopwatch.GetTimestamp();
-            var cam = CamMap.FromCam(batch.Cam(slot, prediction.LabelIndex), batch.Geometry.CamWidth, batch.Geometry.CamHeight);
+            var cam = CamMap.FromCam(outputs.Cam(prediction.LabelIndex), outputs.Geometry.CamWidth, outputs.Geometry.CamHeight);
             BilinearUpsampler.Upsample(cam, image.Width, image.Height, map);
             var heatmapMs = Stopwatch.GetElapsedTime(heatmapStart).TotalMilliseconds;
 
