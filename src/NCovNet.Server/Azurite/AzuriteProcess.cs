@@ -127,7 +127,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     {
         string[] arguments =
         [
-            _script, "--silent", "--skipApiVersionCheck", "--loose",
+            _script, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", $"{BlobPort}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{QueuePort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{TablePort}",
