@@ -43,7 +43,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(0.8, metrics.GetProperty("f1").GetDouble(), 1e-12);
         Assert.Equal(0.5, metrics.GetProperty("rocAuc").GetDouble());
         Assert.Equal(
-            ["accuracy", "balancedAccuracy", "confusion", "count", "decisionThreshold", "f1", "failed", "model", "positiveClass", "precision", "rocAuc", "sensitivity", "specificity"],
+            ["accuracy", "balancedAccuracy", "confusion", "count", "decisionThreshold", "f1", "failed", "model", "positiveClass", "precision", "rocAuc", "sensitivity", "sensitivityInterval", "specificity", "specificityInterval"],
             metrics.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 

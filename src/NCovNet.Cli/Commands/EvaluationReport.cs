@@ -52,13 +52,14 @@ public sealed record EvaluationReport
 
     public void WriteText(TextWriter output)
     {
+        static string Interval(Core.Evaluation.ProportionInterval? interval) => interval is null ? "" : $"  (95% CI {interval})";
         static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
         var confusion = Metrics.Confusion;
         output.WriteLine($"Model {Model.Name} {Model.Version}, positive class '{PositiveClass}', threshold {DecisionThreshold.ToString(CultureInfo.InvariantCulture)}{(Split is null ? "" : $", split '{Split}'")}");
         output.WriteLine($"Images      {Metrics.Count}{(Failed > 0 ? $" (+{Failed} failed, not counted)" : "")}");
         output.WriteLine($"Accuracy    {F(Metrics.Accuracy)}");
-        output.WriteLine($"Sensitivity {F(Metrics.Sensitivity)}");
-        output.WriteLine($"Specificity {F(Metrics.Specificity)}");
+        output.WriteLine($"Sensitivity {F(Metrics.Sensitivity)}{Interval(Metrics.SensitivityInterval)}");
+        output.WriteLine($"Specificity {F(Metrics.Specificity)}{Interval(Metrics.SpecificityInterval)}");
         output.WriteLine($"Precision   {F(Metrics.Precision)}");
         output.WriteLine($"F1          {F(Metrics.F1)}");
         output.WriteLine($"ROC AUC     {(Metrics.RocAuc is { } auc ? F(auc) : "n/a (one class only)")}");

@@ -1,3 +1,4 @@
+using NCovNet.Core.Evaluation;
 using NCovNet.Core.Preprocessing;
 
 namespace NCovNet.Core.Models;
@@ -100,6 +101,12 @@ public sealed record ClassificationMetrics
     public double BalancedAccuracy => (Sensitivity + Specificity) / 2;
 
     public required ConfusionMatrix Confusion { get; init; }
+
+    /// <summary>95% Wilson interval of the sensitivity; null without positives.</summary>
+    public ProportionInterval? SensitivityInterval => ProportionInterval.Wilson95(Confusion.Tp, Confusion.Tp + Confusion.Fn);
+
+    /// <summary>95% Wilson interval of the specificity; null without negatives. On a dozen negatives it spans about half the range.</summary>
+    public ProportionInterval? SpecificityInterval => ProportionInterval.Wilson95(Confusion.Tn, Confusion.Tn + Confusion.Fp);
 }
 
 public sealed record ConfusionMatrix(int Tp, int Fp, int Tn, int Fn)
