@@ -71,9 +71,10 @@ public sealed class RunCoalescer
             }
         }
 
-        var batch = _session.Rent(members.Length);
+        InferenceBatch? batch = null;
         try
         {
+            batch = _session.Rent(members.Length);
             for (var i = 0; i < members.Length; i++)
             {
                 members[i].Tensor.AsSpan(0, batch.Geometry.ImageLength).CopyTo(batch.Image(i));
@@ -89,6 +90,7 @@ public sealed class RunCoalescer
         }
         catch (Exception e)
         {
+            // Every member gets the failure and the lead still moves on: nobody is left waiting.
             foreach (var member in members)
             {
                 member.Error = e;
@@ -96,7 +98,10 @@ public sealed class RunCoalescer
         }
         finally
         {
-            _session.Return(batch);
+            if (batch is not null)
+            {
+                _session.Return(batch);
+            }
         }
 
         Request? next = null;
