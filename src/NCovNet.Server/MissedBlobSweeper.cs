@@ -16,9 +16,11 @@ namespace NCovNet.Server;
 /// never triggered (WebJobs.Extensions.Storage.Blobs 5.3.10; measured: 20 of a 200-blob burst).
 /// <para>
 /// The trigger writes a blob receipt (<c>azure-webjobs-hosts/blobreceipts/{host}/{function}/{etag}/{container}/{name}</c>)
-/// as soon as its scan sees a blob, long before the blob's turn in its queue. Every
-/// <see cref="Interval"/> this hands to the same idempotent processor only the input blobs that,
-/// after <see cref="SettleTime"/>, have neither a receipt for their current version nor a names/
+/// as soon as its scan sees a blob, long before the blob's turn in its queue; during a burst the
+/// scan writes receipts one blob after another for many seconds. Every <see cref="Interval"/>,
+/// once no receipt has been written for <see cref="QuietTime"/> (the scan has caught up), this
+/// hands to the same idempotent processor only the input blobs older than
+/// <see cref="SettleTime"/> that have neither a receipt for their current version nor a names/
 /// pointer: the ones the scan skipped. Everything else stays the trigger's.
 /// </para>
 /// </summary>
@@ -28,9 +30,12 @@ public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProce
 
     public const string ReceiptsPrefix = "blobreceipts/";
 
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
 
-    /// <summary>Several of the emulator scan's 2 s intervals: a blob the scan saw has its receipt by then.</summary>
+    /// <summary>Two of the emulator scan's 2 s intervals without a new receipt: the scan has seen everything it is going to see.</summary>
+    public static readonly TimeSpan QuietTime = TimeSpan.FromSeconds(4);
+
+    /// <summary>Long enough for a host that has just started to have run its first scan.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -56,9 +61,15 @@ public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProce
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
+        var (received, lastReceipt) = await ReceiptsAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (now - lastReceipt < QuietTime)
+        {
+            return;
+        }
+
         var pointed = await PointedNamesAsync(cancellationToken);
-        var received = await ReceivedVersionsAsync(cancellationToken);
-        var settled = time.GetUtcNow() - SettleTime;
+        var settled = now - SettleTime;
         await foreach (var blob in storage.Input.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             if (blob.Properties.LastModified < settled
@@ -82,14 +93,15 @@ public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProce
         return names;
     }
 
-    /// <summary>Input blob versions (etag + name) the trigger has seen, from its receipts on the input container.</summary>
-    private async Task<HashSet<string>> ReceivedVersionsAsync(CancellationToken cancellationToken)
+    /// <summary>Input blob versions (etag + name) the trigger has seen, from its receipts on the input container, and when it last wrote one.</summary>
+    private async Task<(HashSet<string> Versions, DateTimeOffset LastWritten)> ReceiptsAsync(CancellationToken cancellationToken)
     {
         var versions = new HashSet<string>(StringComparer.Ordinal);
+        var lastWritten = DateTimeOffset.MinValue;
         var receipts = storage.Input.GetParentBlobServiceClient().GetBlobContainerClient(ReceiptsContainer);
         if (!await receipts.ExistsAsync(cancellationToken))
         {
-            return versions;
+            return (versions, lastWritten);
         }
 
         await foreach (var receipt in receipts.GetBlobsAsync(new GetBlobsOptions { Prefix = ReceiptsPrefix }, cancellationToken))
@@ -99,10 +111,14 @@ public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProce
             if (parts.Length == 5 && parts[3] == storage.Input.Name)
             {
                 versions.Add(VersionKey(parts[2], parts[4]));
+                if (receipt.Properties.LastModified > lastWritten)
+                {
+                    lastWritten = receipt.Properties.LastModified.Value;
+                }
             }
         }
 
-        return versions;
+        return (versions, lastWritten);
     }
 
     // Listings give ETags without quotes, the trigger's receipt names carry the header's quotes.
