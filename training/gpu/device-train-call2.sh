@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Device call 2 of 2 (docs/training.md, "DenseNet-161 on a GPU host"), right after call 1 while /tmp/gputrain is
 # still there: unpacks the data kit, trains DenseNet-161 from random init on CUDA (stage 1 at 224, stage 2 at
-# 448, both unfrozen under SGDR; stopped by SIGINT after TRAIN_SECONDS, default 330, keeping best/), exports
+# 448, both unfrozen under SGDR; stopped by SIGINT after TRAIN_SECONDS, default 300, keeping best/), exports
 # the package (float16 weights, scored with ONNX Runtime on val) and evaluates best/ per source on the GPU.
 # Returns train.log, metrics.csv, metrics.png, model.json, evaluate-val.json, report.log. About 7 minutes.
 # Usage (device): bash training/gpu/device-train-call2.sh .gpu/train2
@@ -12,7 +12,7 @@ source "$(dirname "$0")/device-env.sh"
 tar -xf "$PART/kit.tar" -C "$G/data" || exit 1
 RUN=$G/runs/densenet161
 PACKAGE=$G/models/densenet161
-timeout -k 30 -s INT "${TRAIN_SECONDS:-330}" $TRAIN train --data cxr="$G/data/cxr" cxr-nih="$G/data/cxr-nih" --output "$RUN" \
+timeout -k 30 -s INT "${TRAIN_SECONDS:-300}" $TRAIN train --data cxr="$G/data/cxr" cxr-nih="$G/data/cxr-nih" --output "$RUN" \
   --arch densenet161 --pretrained none --device cuda --seed 42 \
   --stage1-size 224 --stage1-batch 16 --stage1-lr 1e-2 --stage1-epochs 1 \
   --stage1-unfrozen-epochs 15 --stage1-unfreeze-stages -1 --stage1-max-lr 1e-2 \
