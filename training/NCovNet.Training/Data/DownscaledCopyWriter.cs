@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using NCovNet.Core.Imaging;
 using NCovNet.Training.Debiasing;
@@ -64,8 +63,7 @@ public sealed class DownscaledCopyWriter
         return names.Sum(name => new FileInfo(Path.Combine(folder, name)).Length) + new FileInfo(labels).Length;
     }
 
-    /// <summary>The size an image of <paramref name="width"/> x <paramref name="height"/> is stored at.</summary>
-    public (int Width, int Height) TargetSize(int width, int height)
+    private (int Width, int Height) TargetSize(int width, int height)
     {
         var longSide = Math.Max(width, height);
         if (longSide <= MaxSide)
@@ -92,5 +90,5 @@ public sealed class DownscaledCopyWriter
     }
 
     private static string CsvField(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : string.Create(CultureInfo.InvariantCulture, $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
 }
