@@ -7,12 +7,13 @@ public static class TrainingCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("nCoV-NET training: lr-find, train (two stages, debiasing dataloader), evaluate, export.")
+        var root = new RootCommand("nCoV-NET training: lr-find, train (two stages, debiasing dataloader), evaluate, export, downscale.")
         {
             LrFindCommand.Create(),
             TrainCommand.Create(args),
             EvaluateCommand.Create(),
             ExportCommand.Create(args),
+            DownscaleCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }
