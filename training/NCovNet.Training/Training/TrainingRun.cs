@@ -107,6 +107,13 @@ public sealed class TrainingRun(TrainingOptions options, string command, TextWri
             }
 
             var val = ClassifierScorer.Score(model, device, valSamples, loader, cancel);
+            if (cancel.IsCancellationRequested)
+            {
+                // Validation was cut short: its partial metrics must neither be logged nor become "best".
+                // Nothing of this epoch is saved, so --resume repeats it (same seed, same draws).
+                break;
+            }
+
             var train = new ScoredSet([.. Enumerable.Range(0, actual.Count)], actual, probabilities, lossSum / actual.Count);
             var record = new EpochRecord(phase.Name, epoch, schedule.LearningRateAt(Math.Max(state.PhaseStep, step - 1)), train.Loss, train.Metrics(), val.Loss, val.Metrics(), clock.Elapsed.TotalSeconds);
             epochLog.Append(record);
