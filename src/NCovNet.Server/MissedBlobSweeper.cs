@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Options;
 using NCovNet.Pipeline.Processing;
 using NCovNet.Pipeline.Storage;
 
@@ -24,7 +25,8 @@ namespace NCovNet.Server;
 /// pointer: the ones the scan skipped. Everything else stays the trigger's.
 /// </para>
 /// </summary>
-public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProcessor processor, TimeProvider time, ILogger<MissedBlobSweeper> logger) : BackgroundService
+public sealed partial class MissedBlobSweeper(
+    PipelineStorage storage, ScanProcessor processor, IOptions<ServerOptions> options, TimeProvider time, ILogger<MissedBlobSweeper> logger) : BackgroundService
 {
     public const string ReceiptsContainer = "azure-webjobs-hosts";
 
@@ -70,16 +72,17 @@ public sealed partial class MissedBlobSweeper(PipelineStorage storage, ScanProce
 
         var pointed = await PointedNamesAsync(cancellationToken);
         var settled = now - SettleTime;
-        await foreach (var blob in storage.Input.GetBlobsAsync(cancellationToken: cancellationToken))
+        var skipped = storage.Input.GetBlobsAsync(cancellationToken: cancellationToken).Where(blob =>
+            blob.Properties.LastModified < settled
+            && !pointed.Contains(blob.Name)
+            && !received.Contains(VersionKey(blob.Properties.ETag?.ToString(), blob.Name)));
+
+        // As many at once as the trigger's workers: a burst's skipped blobs are often its last ones.
+        await Parallel.ForEachAsync(skipped, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxDegreeOfParallelism }, async (blob, _) =>
         {
-            if (blob.Properties.LastModified < settled
-                && !pointed.Contains(blob.Name)
-                && !received.Contains(VersionKey(blob.Properties.ETag?.ToString(), blob.Name)))
-            {
-                var outcome = await processor.ProcessAsync(blob.Name, CancellationToken.None);
-                LogRecovered(outcome.ScanId);
-            }
-        }
+            var outcome = await processor.ProcessAsync(blob.Name, CancellationToken.None);
+            LogRecovered(outcome.ScanId);
+        });
     }
 
     private async Task<HashSet<string>> PointedNamesAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NCovNet.Core.Scanning;
 using NCovNet.Pipeline.Processing;
 using NCovNet.Pipeline.Storage;
@@ -47,7 +48,7 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         await store.PointNameAsync(images[1].Name, pointedId, CancellationToken.None);
 
         var sweeper = new MissedBlobSweeper(
-            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
+            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
         await sweeper.StartAsync(CancellationToken.None);
         var missedId = ScanId.Of(images[0].Bytes);
         var deadline = DateTime.UtcNow + (MissedBlobSweeper.Interval * 4);
@@ -85,7 +86,7 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         }
 
         var sweeper = new MissedBlobSweeper(
-            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
+            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
         await sweeper.StartAsync(CancellationToken.None);
         await Task.Delay((MissedBlobSweeper.Interval * 2) + TimeSpan.FromSeconds(1));
         await sweeper.StopAsync(CancellationToken.None);
