@@ -41,20 +41,13 @@ public sealed class InferenceBatch : IDisposable
     /// <summary>Where image <paramref name="index"/>'s CHW tensor goes before the Run.</summary>
     public Span<float> Image(int index) => _input.AsSpan(Slot(index) * Geometry.ImageLength, Geometry.ImageLength);
 
-    public ReadOnlySpan<float> Logits(int index) => _logits.AsSpan(Slot(index) * Geometry.Classes, Geometry.Classes);
-
-    /// <summary>The pre-ReLU Grad-CAM plane (CamHeight x CamWidth, row-major) of one class of one image.</summary>
-    public ReadOnlySpan<float> Cam(int index, int classIndex)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(classIndex);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(classIndex, Geometry.Classes);
-        var offset = (Slot(index) * Geometry.CamLength) + (classIndex * Geometry.CamPlaneLength);
-        return _cam.AsSpan(offset, Geometry.CamPlaneLength);
-    }
-
     /// <summary>Image <paramref name="index"/>'s outputs, copied, with its share of the Run's time.</summary>
     public ImageOutputs CopyOutputs(int index, double inferenceMs) =>
-        new(Geometry, Logits(index), _cam.AsSpan(Slot(index) * Geometry.CamLength, Geometry.CamLength), inferenceMs);
+        new(
+            Geometry,
+            _logits.AsSpan(Slot(index) * Geometry.Classes, Geometry.Classes),
+            _cam.AsSpan(Slot(index) * Geometry.CamLength, Geometry.CamLength),
+            inferenceMs);
 
     public void Dispose()
     {

@@ -67,9 +67,7 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
         var tensor = ArrayPool<float>.Shared.Rent(Session.Geometry.ImageLength);
         try
         {
-            var preprocessStart = Stopwatch.GetTimestamp();
-            Preprocessor.WriteTensor(radiograph.Image, Model.Preprocessing, tensor.AsSpan(0, Session.Geometry.ImageLength));
-            var preprocessMs = Stopwatch.GetElapsedTime(preprocessStart).TotalMilliseconds;
+            var preprocessMs = Preprocess(radiograph, tensor.AsSpan(0, Session.Geometry.ImageLength));
             var outputs = _coalescer.Run(tensor);
             return Complete(outputs, radiograph, new StageTimings(decodeMs, preprocessMs, outputs.InferenceMs, 0));
         }
@@ -130,12 +128,7 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
         try
         {
             var preprocessMs = new double[decoded.Length];
-            Parallel.For(0, decoded.Length, slot =>
-            {
-                var start = Stopwatch.GetTimestamp();
-                Preprocessor.WriteTensor(radiographs[decoded[slot]]!.Image, Model.Preprocessing, batch.Image(slot));
-                preprocessMs[slot] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            });
+            Parallel.For(0, decoded.Length, slot => preprocessMs[slot] = Preprocess(radiographs[decoded[slot]]!, batch.Image(slot)));
 
             var runStart = Stopwatch.GetTimestamp();
             Session.Run(batch);
@@ -154,6 +147,14 @@ public sealed class RadiographScanner : IRadiographScanner, IDisposable
         }
 
         return outcomes;
+    }
+
+    /// <summary>Writes the model's input tensor for the radiograph; returns the milliseconds it took.</summary>
+    private double Preprocess(DecodedRadiograph radiograph, Span<float> tensor)
+    {
+        var start = Stopwatch.GetTimestamp();
+        Preprocessor.WriteTensor(radiograph.Image, Model.Preprocessing, tensor);
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
     private ScanOutcome Complete(ImageOutputs outputs, DecodedRadiograph radiograph, StageTimings timings)
