@@ -7,7 +7,6 @@ namespace NCovNet.Infra.Tests.Container;
 /// <summary>The Dockerfile passes dockerfile-utils (the validator behind VS Code's Dockerfile support; from npm ci).</summary>
 public sealed class DockerfileLintTests
 {
-    private static readonly string Linter = Path.Combine(SharedData.RepoRoot, "node_modules", ".bin", "dockerfile-utils");
 
     [Fact]
     public void Dockerfile_HasNoLintDiagnostics()
@@ -38,12 +37,7 @@ public sealed class DockerfileLintTests
 
     private static (int ExitCode, string Output) Lint(string dockerfile)
     {
-        if (!File.Exists(Linter))
-        {
-            throw new FileNotFoundException($"{Linter} is missing: run `npm ci` at the repository root.", Linter);
-        }
-
-        var start = new ProcessStartInfo(Linter)
+        var start = new ProcessStartInfo(NodePackages.Bin("dockerfile-utils"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -4,8 +4,8 @@ using NCovNet.Tests;
 namespace NCovNet.Pipeline.Tests.Fixtures;
 
 /// <summary>
-/// One Azurite for the test run, started from the repository's node_modules (npm ci first when
-/// missing) on free loopback ports with its data in a temporary folder; stopped at the end.
+/// One Azurite for the test run, started from the repository's node_modules (<see cref="NodePackages"/>
+/// installs them when missing) on free loopback ports with its data in a temporary folder; stopped at the end.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -17,6 +17,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        NodePackages.EnsureInstalled();
         var data = Path.Combine(Path.GetTempPath(), "ncovnet-azurite-" + Guid.NewGuid().ToString("N"));
         _azurite = await AzuriteProcess.StartAsync(SharedData.RepoRoot, data, preferDefaultPorts: false, CancellationToken.None);
     }
