@@ -60,28 +60,39 @@ public sealed partial class ScanProcessor(
             HasHeatmaps = outcome.Heatmaps is not null,
         };
         var stored = await store.TryWriteRecordAsync(record, CancellationToken.None);
+        if (stored)
+        {
+            claim.Complete();
+        }
+
         LogScored(input.ScanId, outcome.Result.Status, outcome.Result.Label ?? outcome.Result.Error?.Code);
         return new ProcessingOutcome(stored ? ProcessingStatus.Scored : ProcessingStatus.AlreadyScored, input.ScanId);
     }
 
     /// <summary>
-    /// The claim on the id, or null once its result exists. While another worker holds the id
-    /// this waits for its result; if the holder died, its lease lapses and this worker takes over.
+    /// The claim on the id, or null once its result exists. Claiming comes first (a new id, the
+    /// common case, has no result to look for); while another worker holds the id this waits for
+    /// its result, and if the holder died its lease lapses and this worker takes over.
     /// </summary>
     private async Task<ScanClaim?> ClaimOrAwaitResultAsync(string scanId, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + (2 * options.Value.ClaimDuration);
-        while (await store.GetRecordJsonAsync(scanId, cancellationToken) is null)
+        while (true)
         {
             if (await claims.TryAcquireAsync(scanId, options.Value.ClaimDuration, cancellationToken) is { } claim)
             {
-                // The holder may have stored the result and released just before we acquired.
+                // A result may exist from an earlier delivery, or from a holder that finished just before we acquired.
                 if (await store.GetRecordJsonAsync(scanId, cancellationToken) is null)
                 {
                     return claim;
                 }
 
                 await claim.DisposeAsync();
+                return null;
+            }
+
+            if (await store.GetRecordJsonAsync(scanId, cancellationToken) is not null)
+            {
                 return null;
             }
 
@@ -92,25 +103,24 @@ public sealed partial class ScanProcessor(
 
             await Task.Delay(ClaimPollInterval, time, cancellationToken);
         }
-
-        return null;
     }
 
+    /// <summary>One download: its length decides whether the body is read into memory or only hashed as a stream.</summary>
     private async Task<InputImage?> ReadInputAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         try
         {
-            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            if (properties.ContentLength > options.Value.MaxImageBytes)
+            using var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            var length = download.Details.ContentLength;
+            if (length > options.Value.MaxImageBytes)
             {
-                // Hash the oversized blob as a stream: its id stays content-addressed without holding it in memory.
-                await using var stream = await blob.OpenReadAsync(new Azure.Storage.Blobs.Models.BlobOpenReadOptions(allowModifications: false), cancellationToken);
-                return new InputImage(await ScanId.OfAsync(stream, cancellationToken), null, properties.ContentLength);
+                // The oversized blob keeps a content-addressed id without being held in memory.
+                return new InputImage(await ScanId.OfAsync(download.Content, cancellationToken), null, length);
             }
 
-            var content = (await blob.DownloadContentAsync(cancellationToken)).Value;
-            var bytes = content.Content.ToMemory();
-            return new InputImage(ScanId.Of(bytes.Span), bytes, bytes.Length);
+            var bytes = new byte[length];
+            await download.Content.ReadExactlyAsync(bytes, cancellationToken);
+            return new InputImage(ScanId.Of(bytes), bytes, length);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -28,11 +28,24 @@ public sealed class ScanClaims(PipelineStorage storage, ScanStore store)
     }
 }
 
-/// <summary>A held claim; disposing releases it so a waiting worker need not wait for it to lapse.</summary>
+/// <summary>
+/// A held claim. Disposing releases it, so that a retry need not wait for it to lapse, unless the
+/// scan was completed: a stored result makes the claim moot, and letting its lease lapse saves
+/// a storage call per scan.
+/// </summary>
 public sealed class ScanClaim(BlobLeaseClient lease) : IAsyncDisposable
 {
+    private bool _completed;
+
+    public void Complete() => _completed = true;
+
     public async ValueTask DisposeAsync()
     {
+        if (_completed)
+        {
+            return;
+        }
+
         try
         {
             await lease.ReleaseAsync();

@@ -38,6 +38,7 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
         var run = Guid.NewGuid().ToString("N")[..8];
         var names = images.Select((_, i) => $"bench/{run}/{i:D4}.img").ToList();
         var ids = images.Select(image => ScanId.Of(image)).ToList();
+        using var storageRequests = new HttpRequestCounter(port => port == storage.Input.Uri.Port || port == storage.DeadLetters.Uri.Port);
         var serverCpu = ProcessCpu();
         var storageCpu = storageProcessorTime?.Invoke();
         var pipeline = Stopwatch.StartNew();
@@ -47,6 +48,7 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
         var pipelineSeconds = pipeline.Elapsed.TotalSeconds;
         var serverCpuMs = (ProcessCpu() - serverCpu).TotalMilliseconds / images.Count;
         double? storageCpuMs = storageCpu is { } before ? (storageProcessorTime!() - before).TotalMilliseconds / images.Count : null;
+        var storageRequestsPerImage = (double)storageRequests.Count / images.Count;
 
         var latencies = await MeasureGetsAsync(ids, getConcurrency, getRequests);
         return new BenchmarkReport(
@@ -57,6 +59,7 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
             bareCpuMs,
             serverCpuMs,
             storageCpuMs,
+            storageRequestsPerImage,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
             getConcurrency,
@@ -128,6 +131,7 @@ public sealed record BenchmarkReport(
     double? BareCpuMsPerImage,
     double PipelineCpuMsPerImage,
     double? StorageCpuMsPerImage,
+    double StorageRequestsPerImage,
     double GetP50Ms,
     double GetP99Ms,
     int GetConcurrency,
@@ -143,6 +147,7 @@ public sealed record BenchmarkReport(
         bare scanner                 {(BareImagesPerSecond is { } bare ? $"{bare:F1} images/s" : "not measured")}
         through the pipeline         {PipelineImagesPerSecond:F1} images/s ({PipelineToBare:P0} of bare)
         processor time per image     bare {Ms(BareCpuMsPerImage)}, pipeline {PipelineCpuMsPerImage:F0} ms (this process), storage emulator {Ms(StorageCpuMsPerImage)}
+        storage requests per image   {StorageRequestsPerImage:F1} (upload, blob trigger, pipeline, result polling)
         GET /api/scans/<id>          p50 {GetP50Ms:F1} ms, p99 {GetP99Ms:F1} ms ({GetRequests} requests, concurrency {GetConcurrency})
         """;
 }

@@ -4,6 +4,7 @@ using NCovNet.Functions;
 using NCovNet.Pipeline.Processing;
 using NCovNet.Pipeline.Storage;
 using NCovNet.Pipeline.Tests.Fixtures;
+using NCovNet.Server.Bench;
 
 namespace NCovNet.Pipeline.Tests.Functions;
 
@@ -104,6 +105,32 @@ public sealed class ProcessRadiographTests(AzuriteFixture azurite, TestModelFixt
         var record = await new ResultReader(azurite.ConnectionString).RecordAsync(ScanId.Of(large.Bytes));
         Assert.Equal("too-many-bytes", record!.Result.Error?.Code);
         Assert.Empty(app.Scanner.CallsByScanId);
+    }
+
+    [Fact]
+    public async Task A_new_image_costs_eight_storage_calls_and_a_repeated_delivery_five_without_a_second_scan()
+    {
+        var image = TestImages.Cxr(1)[0];
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        await UploadAsync(app.Storage.Input, [image]);
+        var function = app.Create<ProcessRadiograph>();
+        var blobPort = app.Storage.Input.Uri.Port;
+
+        // Read, name pointer, claim marker, lease, result check, two heatmaps, result; the lease is left to lapse.
+        using (var calls = new HttpRequestCounter(port => port == blobPort))
+        {
+            await function.RunAsync(app.Storage.Input.GetBlobClient(image.Name));
+            Assert.Equal(8, calls.Count);
+        }
+
+        // Read, name pointer, claim marker and lease both refused (the lease is still held), result found.
+        using (var calls = new HttpRequestCounter(port => port == blobPort))
+        {
+            await function.RunAsync(app.Storage.Input.GetBlobClient(image.Name));
+            Assert.Equal(5, calls.Count);
+        }
+
+        Assert.Equal(1, app.Scanner.CallsByScanId[ScanId.Of(image.Bytes)]);
     }
 
     internal static void AssertSameResult(ScanResult expected, ScanResult actual, string name)

@@ -30,5 +30,8 @@ public sealed class LoadTests(AzuriteFixture azurite, TestModelFixture model, IT
         output.WriteLine(report.ToString());
         Assert.Equal(200, report.Scored);
         Assert.Equal(200, report.GetRequests);
+
+        // The upload, the blob trigger's own calls (scan, receipt, queue) and the pipeline's eight: a bound on what each image costs in storage transactions.
+        Assert.InRange(report.StorageRequestsPerImage, 9, 30);
     }
 }
