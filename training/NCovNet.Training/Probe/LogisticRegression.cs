@@ -6,7 +6,7 @@ namespace NCovNet.Training.Probe;
 /// <summary>
 /// Binary logistic regression fitted by Newton's method with a backtracking line search, full batch,
 /// in float64: it minimises sum_i w_i log(1 + exp(-y_i z_i)) / sum_i w_i + l2 / 2 * |coefficients|^2
-/// (the intercept is not penalised) to a Newton decrement of 1e-12, so the same data give the same
+/// (the intercept is not penalised) until the Newton decrement is below 1e-12 (then one last full step), so the same data give the same
 /// coefficients. Newton rather than gradient descent because with fewer images than channels the
 /// classes are separable and gradient descent crawls once a small penalty lets the weights grow.
 /// </summary>
@@ -69,7 +69,7 @@ public sealed class LogisticRegression
             var decrement = gradient.dot(step).item<double>();
             if (decrement / 2 <= Tolerance)
             {
-                return Result(theta, width, iteration - 1);
+                return Result(theta - step, width, iteration);
             }
 
             var current = Objective(theta);
