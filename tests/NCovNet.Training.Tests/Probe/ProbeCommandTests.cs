@@ -97,9 +97,10 @@ public sealed class ProbeCommandTests : IDisposable
     [InlineData("--l2", "-1", "--l2 must be above 0.")]
     [InlineData("--folds", "1", "--folds must be at least 2.")]
     [InlineData("--size", "16", "--size must be at least 32.")]
+    [InlineData("--l2-grid", "0.1 -1", "--l2-grid needs at least one value, all above 0.")]
     public void Out_of_range_values_are_parse_errors(string option, string value, string message)
     {
-        var parse = ProbeCommand.Create([]).Parse(["--data", "x=y", option, value]);
+        var parse = ProbeCommand.Create([]).Parse(["--data", "x=y", option, .. value.Split(' ')]);
 
         Assert.Contains(parse.Errors, e => e.Message == message);
     }

@@ -37,6 +37,14 @@ public static class ProbeCommand
                 r.AddError("--l2 must be above 0.");
             }
         });
+        var grid = new Option<double[]>("--l2-grid") { Description = "Penalties tried by the cross-validation", DefaultValueFactory = _ => [.. defaults.L2Grid], AllowMultipleArgumentsPerToken = true };
+        grid.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double[]>() is not { Length: > 0 } values || values.Any(v => v <= 0))
+            {
+                r.AddError("--l2-grid needs at least one value, all above 0.");
+            }
+        });
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds when --l2 is not given", DefaultValueFactory = _ => defaults.Folds };
         folds.Validators.Add(r =>
         {
@@ -51,7 +59,7 @@ public static class ProbeCommand
         var batch = new Option<int>("--batch") { Description = "Images per forward pass", DefaultValueFactory = _ => defaults.BatchSize };
         var workers = new Option<int>("--workers") { Description = "Threads decoding and preprocessing images", DefaultValueFactory = _ => defaults.Workers };
         var command = new Command("probe", "Linear probe: logistic regression on frozen pretrained features (the baseline a fine-tuned model must beat)");
-        foreach (var option in new Option[] { data, trainSources, pretrained, architecture, size, l2, folds, output, seed, device, batch, workers })
+        foreach (var option in new Option[] { data, trainSources, pretrained, architecture, size, l2, grid, folds, output, seed, device, batch, workers })
         {
             command.Options.Add(option);
         }
@@ -67,6 +75,7 @@ public static class ProbeCommand
                 Architecture = result.GetValue(architecture)!,
                 Size = result.GetValue(size),
                 L2 = result.GetValue(l2),
+                L2Grid = result.GetValue(grid)!,
                 Folds = result.GetValue(folds),
                 Seed = result.GetValue(seed),
                 Device = result.GetValue(device)!,

@@ -9,15 +9,15 @@ namespace NCovNet.Training.Probe;
 /// </summary>
 public static class L2Search
 {
-    public static IReadOnlyList<double> DefaultGrid { get; } = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10];
+    public static IReadOnlyList<double> DefaultGrid { get; } = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000];
 
     public static L2SearchResult Run(FeatureSet train, IReadOnlyList<double> grid, int folds, int seed)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(grid);
-        if (grid.Count == 0)
+        if (grid.Count == 0 || grid.Any(l2 => l2 <= 0))
         {
-            throw new ArgumentException("The L2 grid is empty.", nameof(grid));
+            throw new ArgumentException("The L2 grid needs at least one penalty, all above 0.", nameof(grid));
         }
 
         var fold = PatientFolds.Assign(train.Items, folds, seed);

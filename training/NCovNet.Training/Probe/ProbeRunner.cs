@@ -125,5 +125,10 @@ public static class ProbeRunner
             var chosen = score.L2 == search.Chosen ? "  <- chosen" : string.Empty;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{score.L2,8:0.####E+0} {score.WeightedLogLoss,8:0.0000} {score.BalancedAccuracy,6:0.000} {score.RocAuc,6:0.000}{chosen}"));
         }
+
+        if (search.ChosenAtEdge)
+        {
+            log.WriteLine("The chosen L2 is at the edge of the grid; widen it with --l2-grid.");
+        }
     }
 }
