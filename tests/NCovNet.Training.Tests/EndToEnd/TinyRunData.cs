@@ -27,7 +27,7 @@ public static class TinyRunData
         return path;
     }
 
-    private static IEnumerable<LabeledImage> Smallest(IReadOnlyList<LabeledImage> images, string label, string split, int count) =>
+    public static IEnumerable<LabeledImage> Smallest(IReadOnlyList<LabeledImage> images, string label, string split, int count) =>
         images.Where(i => i.Label == label && i.Split == split)
             .OrderBy(i => new FileInfo(i.Path).Length)
             .ThenBy(i => i.Path, StringComparer.Ordinal)

@@ -7,11 +7,12 @@ public static class TrainingCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("nCoV-NET training: lr-find, train (two stages, debiasing dataloader), evaluate, export, downscale.")
+        var root = new RootCommand("nCoV-NET training: lr-find, train (two stages, debiasing dataloader), evaluate, probe (linear baseline), export, downscale.")
         {
             LrFindCommand.Create(),
             TrainCommand.Create(args),
             EvaluateCommand.Create(),
+            ProbeCommand.Create(args),
             ExportCommand.Create(args),
             DownscaleCommand.Create(),
         };
