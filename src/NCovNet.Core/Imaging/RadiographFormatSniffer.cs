@@ -1,12 +1,11 @@
 using NCovNet.Core.Dicom;
+using NCovNet.Core.Imaging.Png;
 
 namespace NCovNet.Core.Imaging;
 
 /// <summary>Recognises the container format from its signature bytes, never from a file name.</summary>
 public static class RadiographFormatSniffer
 {
-    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
-
     private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
 
     /// <summary>
@@ -20,7 +19,7 @@ public static class RadiographFormatSniffer
             return RadiographFormat.Dicom;
         }
 
-        if (StartsWithSignature(data, PngSignature))
+        if (StartsWithSignature(data, PngStructure.Signature))
         {
             return RadiographFormat.Png;
         }

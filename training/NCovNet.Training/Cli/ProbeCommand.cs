@@ -22,13 +22,7 @@ public static class ProbeCommand
         var pretrained = new Option<string>("--pretrained") { Description = "cntk (ImageNet ResNet-18), none, a checkpoint folder or a state-dict file", DefaultValueFactory = _ => defaults.Pretrained };
         var architecture = new Option<string>("--arch") { Description = "Architecture with --pretrained none or a state-dict file", DefaultValueFactory = _ => defaults.Architecture };
         var size = new Option<int>("--size") { Description = "Input side in pixels", DefaultValueFactory = _ => defaults.Size };
-        size.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 32)
-            {
-                r.AddError("--size must be at least 32.");
-            }
-        });
+        RequireAtLeast(size, 32);
         var l2 = new Option<double?>("--l2") { Description = "L2 penalty on the coefficients (default: chosen by patient-grouped cross-validation on train)" };
         l2.Validators.Add(r =>
         {
@@ -46,13 +40,7 @@ public static class ProbeCommand
             }
         });
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds when --l2 is not given", DefaultValueFactory = _ => defaults.Folds };
-        folds.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 2)
-            {
-                r.AddError("--folds must be at least 2.");
-            }
-        });
+        RequireAtLeast(folds, 2);
         var output = new Option<string?>("--output", "-o") { Description = "Folder for metrics.json and probe.json" };
         var seed = new Option<int>("--seed") { Description = "Seed of the cross-validation folds (and of random init with --pretrained none)", DefaultValueFactory = _ => defaults.Seed };
         var device = new Option<string>("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => defaults.Device };
@@ -100,4 +88,12 @@ public static class ProbeCommand
         });
         return command;
     }
+
+    private static void RequireAtLeast(Option<int> option, int minimum) => option.Validators.Add(r =>
+    {
+        if (r.GetValueOrDefault<int>() < minimum)
+        {
+            r.AddError($"{option.Name} must be at least {minimum}.");
+        }
+    });
 }

@@ -9,18 +9,22 @@ namespace NCovNet.Core.Imaging.Png;
 /// </summary>
 internal static class PngStructure
 {
-    private const int SignatureLength = 8;
-    private const int ChunkOverhead = 12;
-    private const int HeaderLength = 13;
+    /// <summary>Length, type and CRC around a chunk's data.</summary>
+    public const int ChunkOverhead = 12;
+
+    /// <summary>The IHDR chunk's data length.</summary>
+    public const int HeaderLength = 13;
+
+    public static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     public static void Validate(ReadOnlySpan<byte> data)
     {
-        if (data.Length < SignatureLength)
+        if (data.Length < Signature.Length)
         {
             throw Truncated($"the file ends inside the signature ({data.Length} bytes)");
         }
 
-        var position = SignatureLength;
+        var position = Signature.Length;
         var first = true;
         while (true)
         {

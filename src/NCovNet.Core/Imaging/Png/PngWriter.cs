@@ -16,8 +16,7 @@ public sealed class PngWriter : IDisposable
 {
     private const int CompressionLevel = 2;
     private const byte SubFilter = 1;
-    private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
-
+    private readonly int _width;
     private readonly int _height;
     private readonly int _channels;
     private readonly byte[] _filtered;
@@ -35,15 +34,13 @@ public sealed class PngWriter : IDisposable
             throw new ArgumentOutOfRangeException(nameof(channels), channels, "A PNG here is 8-bit gray (1 channel) or RGB (3).");
         }
 
-        Width = width;
+        _width = width;
         _height = height;
         _channels = channels;
         _filtered = new byte[checked((width * channels) + 1)];
         _filtered[0] = SubFilter;
         _zlib = new ZLibStream(_deflated, new ZLibCompressionOptions { CompressionLevel = CompressionLevel }, leaveOpen: true);
     }
-
-    public int Width { get; }
 
     /// <summary>Bytes per row: width x channels.</summary>
     public int RowLength => _filtered.Length - 1;
@@ -75,12 +72,14 @@ public sealed class PngWriter : IDisposable
         }
 
         _zlib.Dispose();
-        using var file = new MemoryStream((int)_deflated.Length + 64);
-        file.Write(Signature);
-        WriteChunk(file, "IHDR"u8, Header(Width, _height, _channels));
-        WriteChunk(file, "IDAT"u8, _deflated.GetBuffer().AsSpan(0, (int)_deflated.Length));
-        WriteChunk(file, "IEND"u8, []);
-        return file.ToArray();
+        var idat = _deflated.GetBuffer().AsSpan(0, (int)_deflated.Length);
+        var file = new byte[PngStructure.Signature.Length + (3 * PngStructure.ChunkOverhead) + PngStructure.HeaderLength + idat.Length];
+        PngStructure.Signature.CopyTo(file);
+        var position = PngStructure.Signature.Length;
+        position += WriteChunk(file.AsSpan(position), "IHDR"u8, Header(_width, _height, _channels));
+        position += WriteChunk(file.AsSpan(position), "IDAT"u8, idat);
+        WriteChunk(file.AsSpan(position), "IEND"u8, []);
+        return file;
     }
 
     public void Dispose()
@@ -91,7 +90,7 @@ public sealed class PngWriter : IDisposable
 
     private static byte[] Header(int width, int height, int channels)
     {
-        var header = new byte[13];
+        var header = new byte[PngStructure.HeaderLength];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 8;
@@ -116,17 +115,16 @@ public sealed class PngWriter : IDisposable
         }
     }
 
-    private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    /// <summary>Writes length, type, data and CRC at the start of <paramref name="destination"/>; returns the bytes written.</summary>
+    private static int WriteChunk(Span<byte> destination, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        output.Write(word);
-        output.Write(type);
-        output.Write(data);
+        BinaryPrimitives.WriteInt32BigEndian(destination, data.Length);
+        type.CopyTo(destination[4..]);
+        data.CopyTo(destination[8..]);
         var crc = new Crc32();
         crc.Append(type);
         crc.Append(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc.GetCurrentHashAsUInt32());
-        output.Write(word);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[(8 + data.Length)..], crc.GetCurrentHashAsUInt32());
+        return PngStructure.ChunkOverhead + data.Length;
     }
 }
