@@ -18,8 +18,11 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
 {
     /// <param name="images">Distinct images.</param>
     /// <param name="workers">Bare-scanner workers; 0 skips the bare measurement.</param>
+    /// <exception cref="InvalidOperationException">Some of the images were scored on this account before: the pipeline would only point to those results.</exception>
     public async Task<BenchmarkReport> RunAsync(IReadOnlyList<byte[]> images, int workers, int getConcurrency, int getRequests, TimeSpan timeout)
     {
+        var ids = images.Select(image => ScanId.Of(image)).ToList();
+        await RefuseScoredImagesAsync(ids);
         double? bareImagesPerSecond = null;
         double? bareCpuMs = null;
         if (workers > 0)
@@ -37,7 +40,6 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
 
         var run = Guid.NewGuid().ToString("N")[..8];
         var names = images.Select((_, i) => $"bench/{run}/{i:D4}.img").ToList();
-        var ids = images.Select(image => ScanId.Of(image)).ToList();
         using var storageRequests = new HttpRequestCounter(port => port == storage.Input.Uri.Port || port == storage.DeadLetters.Uri.Port);
         var serverCpu = ProcessCpu();
         var storageCpu = storageProcessorTime?.Invoke();
@@ -66,6 +68,32 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
             latencies.Count);
     }
 
+    private async Task RefuseScoredImagesAsync(IReadOnlyList<string> ids)
+    {
+        var scored = await ListScoredAsync();
+        var already = ids.Count(scored.Contains);
+        if (already > 0)
+        {
+            throw new InvalidOperationException(
+                $"{already} of the {ids.Count} images already have results in this storage account, so the pipeline would not score them again " +
+                "and the benchmark would time storage lookups instead of scans. Benchmark against a fresh emulator (the default) or an account without these results.");
+        }
+    }
+
+    private async Task<HashSet<string>> ListScoredAsync()
+    {
+        var scored = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in storage.Results.GetBlobsAsync(new GetBlobsOptions { Prefix = "scans/" }))
+        {
+            if (blob.Name.EndsWith("/result.json", StringComparison.Ordinal))
+            {
+                scored.Add(blob.Name.Split('/')[1]);
+            }
+        }
+
+        return scored;
+    }
+
     private static TimeSpan ProcessCpu()
     {
         using var self = Process.GetCurrentProcess();
@@ -78,16 +106,7 @@ public sealed class PipelineBenchmark(IRadiographScanner scanner, PipelineStorag
         var deadline = Stopwatch.StartNew();
         while (pending.Count > 0 && deadline.Elapsed < timeout)
         {
-            var done = new List<string>();
-            await foreach (var blob in storage.Results.GetBlobsAsync(new GetBlobsOptions { Prefix = "scans/" }))
-            {
-                if (blob.Name.EndsWith("/result.json", StringComparison.Ordinal))
-                {
-                    done.Add(blob.Name.Split('/')[1]);
-                }
-            }
-
-            pending.ExceptWith(done);
+            pending.ExceptWith(await ListScoredAsync());
             if (pending.Count > 0)
             {
                 // Listing every result costs the storage (Azurite shares the cores) real work: look once a second.

@@ -33,5 +33,10 @@ public sealed class LoadTests(AzuriteFixture azurite, TestModelFixture model, IT
 
         // The upload, the blob trigger's own calls (scan, receipt, queue) and the pipeline's eight: a bound on what each image costs in storage transactions.
         Assert.InRange(report.StorageRequestsPerImage, 9, 30);
+
+        // A second run on the same account would time result lookups, not scans: refused, and says why.
+        var again = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            BenchCommand.RunAsync(azurite.ConnectionString, [$"--Pipeline:ModelPath={model.Directory}"], [images[0], images[1], images[^1]], concurrency: 1, requests: 1, measureBare: false));
+        Assert.StartsWith("3 of the 3 images already have results", again.Message, StringComparison.Ordinal);
     }
 }
