@@ -1,5 +1,7 @@
 using System.Globalization;
 using NCovNet.Training.Data;
+using NCovNet.Training.Debiasing;
+using NCovNet.Training.Training;
 using NCovNet.Tests;
 
 namespace NCovNet.Training.Tests.EndToEnd;
@@ -26,6 +28,21 @@ public static class TinyRunData
         File.WriteAllLines(path, lines);
         return path;
     }
+
+    /// <summary>One head-only stage-1 epoch at <paramref name="size"/> px on CPU, random init, no stage 2.</summary>
+    public static TrainingOptions Options(string labels, string output, int size = 64) => new()
+    {
+        Data = [$"tiny={labels}"],
+        Pretrained = ModelSource.RandomInit,
+        Architecture = "resnet18",
+        Output = output,
+        Device = "cpu",
+        Workers = 2,
+        Seed = 3,
+        Debiasing = new DebiasingOptions(),
+        Stage1 = new StageOptions { Size = size, BatchSize = 4, FrozenEpochs = 1, Lr = 1e-2, UnfreezeStages = 1, MaxLr = 1e-3 },
+        Stage2 = new StageOptions { Enabled = false },
+    };
 
     public static IEnumerable<LabeledImage> Smallest(IReadOnlyList<LabeledImage> images, string label, string split, int count) =>
         images.Where(i => i.Label == label && i.Split == split)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using NCovNet.Core.Models;
 using NCovNet.Training.Cli;
-using NCovNet.Training.Debiasing;
 using NCovNet.Training.Reporting;
 using NCovNet.Training.Schedules;
 using NCovNet.Training.Training;
@@ -57,7 +56,7 @@ public sealed class TinyTrainingRunTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_max_lr_the_unfreeze_takes_the_finders_suggestion_and_logs_its_rule()
+    public void Without_a_max_lr_the_unfreeze_takes_the_finders_max_and_min_and_logs_its_rule()
     {
         var labels = TinyRunData.WriteLabels(_folder.Path);
         var run = Path.Combine(_folder.Path, "found");
@@ -73,7 +72,8 @@ public sealed class TinyTrainingRunTests : IDisposable
             .ToList();
         var expected = new LrCurveAnalysis(warmupSteps: 1).Analyse(points, diverged: points.Count < 12);
         Assert.Equal(expected.Suggested, state.PhaseMaxLr);
-        Assert.Contains($"({expected.SuggestionRule};", log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(expected.SuggestedMinimum, state.PhaseMinLr);
+        Assert.Contains($"({expected.SuggestionRule}), min LR", log.ToString(), StringComparison.Ordinal);
         Assert.Equal(expected.IsFlat, log.ToString().Contains("the lr-find curve is flat", StringComparison.Ordinal));
     }
 
@@ -92,17 +92,9 @@ public sealed class TinyTrainingRunTests : IDisposable
         Assert.Equal(Metrics("a"), Metrics("b"));
     }
 
-    private static TrainingOptions Options(string labels, string output, int unfrozenEpochs) => new()
+    private static TrainingOptions Options(string labels, string output, int unfrozenEpochs)
     {
-        Data = [$"tiny={labels}"],
-        Pretrained = ModelSource.RandomInit,
-        Architecture = "resnet18",
-        Output = output,
-        Device = "cpu",
-        Workers = 2,
-        Seed = 3,
-        Debiasing = new DebiasingOptions(),
-        Stage1 = new StageOptions { Size = 64, BatchSize = 4, FrozenEpochs = 1, Lr = 1e-2, UnfrozenEpochs = unfrozenEpochs, UnfreezeStages = 1, MaxLr = 1e-3 },
-        Stage2 = new StageOptions { Enabled = false },
-    };
+        var options = TinyRunData.Options(labels, output);
+        return options with { Stage1 = options.Stage1 with { UnfrozenEpochs = unfrozenEpochs } };
+    }
 }

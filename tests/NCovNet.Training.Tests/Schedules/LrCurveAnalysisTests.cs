@@ -28,6 +28,10 @@ public sealed class LrCurveAnalysisTests
             Assert.True(result.RelativeDrop > 0.25, $"seed {seed}: drop {result.RelativeDrop}");
             Assert.Equal(result.Valley, result.Suggested);
             Assert.InRange(Math.Log10(result.Suggested), -3.5, -2.5);
+
+            // The loss starts to fall at 1e-5: SGDR's minimum, two decades below the valley.
+            Assert.InRange(Math.Log10(result.DescentStart), -5.5, -4.5);
+            Assert.Equal(result.DescentStart, result.SuggestedMinimum);
         }
     }
 
@@ -41,6 +45,7 @@ public sealed class LrCurveAnalysisTests
 
         Assert.All(results, r => Assert.True(r.IsFlat, $"drop {r.RelativeDrop}"));
         Assert.All(results, r => Assert.Equal(r.DivergenceStart / 10, r.Suggested));
+        Assert.All(results, r => Assert.Equal(r.Suggested / 100, r.SuggestedMinimum));
         Assert.All(results, r => Assert.InRange(Math.Log10(r.DivergenceStart), -2.2, -1.7));
         var suggested = results.Select(r => Math.Log10(r.Suggested)).ToList();
         var minimumOverTen = results.Select(r => Math.Log10(r.MinimumOverTen)).ToList();
@@ -65,6 +70,7 @@ public sealed class LrCurveAnalysisTests
         Assert.False(result.IsFlat);
         Assert.InRange(Math.Log10(result.Suggested), -5.3, -4.5);
         Assert.True(result.Suggested < result.DivergenceStart);
+        Assert.InRange(result.SuggestedMinimum, 1e-6, result.Suggested / 10);
     }
 
     [Fact]

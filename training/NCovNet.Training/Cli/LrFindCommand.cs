@@ -50,7 +50,7 @@ public static class LrFindCommand
             var finder = new LrFinder(range, flatTolerance: result.GetValue(flatTolerance));
             var found = LrFindRunner.Run(model, device, options, data, samples, options.Stage1.BatchSize, finder, prefix, cancellation.Token);
             Console.WriteLine(FormattableString.Invariant(
-                $"{found.Points.Count} step(s){(found.Diverged ? ", stopped at divergence" : string.Empty)}. Suggested LR {found.Suggested:0.###E+0} ({found.SuggestionRule}); valley {found.Valley:0.###E+0}, minimum/10 {found.MinimumOverTen:0.###E+0}, steepest descent {found.SteepestDescent:0.###E+0}, loss climbs above {found.DivergenceStart:0.###E+0}. Curve: {prefix}.csv, {prefix}.png"));
+                $"{found.Points.Count} step(s){(found.Diverged ? ", stopped at divergence" : string.Empty)}. Suggested LR {found.Suggested:0.###E+0} ({found.SuggestionRule}), SGDR min {found.SuggestedMinimum:0.###E+0}; valley {found.Valley:0.###E+0}, minimum/10 {found.MinimumOverTen:0.###E+0}, steepest descent {found.SteepestDescent:0.###E+0}, loss climbs above {found.DivergenceStart:0.###E+0}. Curve: {prefix}.csv, {prefix}.png"));
             if (LrFindRunner.FlatCurveWarning(found) is { } warning)
             {
                 Console.Error.WriteLine(warning);

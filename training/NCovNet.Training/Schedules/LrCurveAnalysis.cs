@@ -66,6 +66,7 @@ public sealed class LrCurveAnalysis
             MinimumOverTen = finite[lowest].LearningRate / 10,
             SteepestDescent = finite[Steepest(curve, finite, first, divergenceStart)].LearningRate,
             DivergenceStart = finite[divergenceStart].LearningRate,
+            DescentStart = finite[valleyStart].LearningRate,
             RelativeDrop = drop,
             IsFlat = drop < _flatTolerance || divergenceStart - first + 1 < MinimumAnalysedSteps,
         };

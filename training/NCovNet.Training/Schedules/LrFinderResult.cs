@@ -28,7 +28,17 @@ public sealed record LrFinderResult(IReadOnlyList<LrFinderPoint> Points, bool Di
     /// </summary>
     public required bool IsFlat { get; init; }
 
+    /// <summary>The rate where the longest descent of the smoothed loss begins: below it, steps barely move the loss.</summary>
+    public required double DescentStart { get; init; }
+
     public double Suggested => IsFlat ? DivergenceStart / 10 : Valley;
+
+    /// <summary>
+    /// The bottom of an SGDR cycle whose top is <see cref="Suggested"/>: where the descent begins,
+    /// kept one to three decades below the top so that each cycle anneals without stalling. A flat
+    /// curve has no descent to read: two decades below the top.
+    /// </summary>
+    public double SuggestedMinimum => IsFlat ? Suggested / 100 : Math.Clamp(DescentStart, Suggested / 1000, Suggested / 10);
 
     /// <summary>How <see cref="Suggested"/> was chosen, for the console and the plot title.</summary>
     public string SuggestionRule => IsFlat ? "flat curve: a decade below where the loss starts to climb" : "valley";

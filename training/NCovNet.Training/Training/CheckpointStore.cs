@@ -10,7 +10,8 @@ namespace NCovNet.Training.Training;
 /// Checkpoints under a run folder: last/ (written after every epoch, for resuming) and best/
 /// (the best validation epoch, for export). Each holds model.pt (TorchSharp state dict),
 /// optimizer.pt and state.json, written to a temporary folder first and then moved into
-/// place, so a crash mid-write leaves the previous checkpoint intact.
+/// place, so a crash mid-write leaves the previous checkpoint intact, and a crash between the
+/// two moves is completed the next time the checkpoint is looked at.
 /// </summary>
 public sealed class CheckpointStore(string runDirectory)
 {
@@ -22,10 +23,18 @@ public sealed class CheckpointStore(string runDirectory)
 
     public string BestDirectory => Path.Combine(runDirectory, "best");
 
-    public bool HasLast => File.Exists(Path.Combine(LastDirectory, StateFile));
+    public bool HasLast
+    {
+        get
+        {
+            CompleteInterruptedSave(LastDirectory);
+            return File.Exists(Path.Combine(LastDirectory, StateFile));
+        }
+    }
 
     public static CheckpointState ReadState(string directory)
     {
+        CompleteInterruptedSave(directory);
         var path = Path.Combine(directory, StateFile);
         if (!File.Exists(path))
         {
@@ -79,6 +88,27 @@ public sealed class CheckpointStore(string runDirectory)
         }
 
         Directory.Move(temporary, directory);
+        if (Directory.Exists(previous))
+        {
+            Directory.Delete(previous, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A save that stopped after moving the checkpoint aside (to .old) and before moving the new
+    /// one in leaves no folder: the new one in .tmp is complete (it was written before the
+    /// first move), so it goes in; without it, the previous one goes back.
+    /// </summary>
+    private static void CompleteInterruptedSave(string directory)
+    {
+        var previous = directory + ".old";
+        if (Directory.Exists(directory) || !Directory.Exists(previous))
+        {
+            return;
+        }
+
+        var temporary = directory + ".tmp";
+        Directory.Move(Directory.Exists(temporary) ? temporary : previous, directory);
         if (Directory.Exists(previous))
         {
             Directory.Delete(previous, recursive: true);

@@ -142,19 +142,20 @@ public sealed class TrainingRun(TrainingOptions options, string command, TextWri
         }
 
         var maxLr = state.PhaseMaxLr ?? (phase.FindLr ? 0 : phase.Lr);
+        double? foundMinLr = null;
         if (maxLr == 0)
         {
             var finder = new LrFinder(new LrRange(Iterations: phase.LrFindIterations));
             var found = LrFindRunner.Run(model, device, options, data, samples, phase.BatchSize, finder, Path.Combine(RunDirectory, $"lr-find-{phase.Name}"), cancel);
-            maxLr = found.Suggested;
-            log.WriteLine(FormattableString.Invariant($"lr-find for {phase.Name}: suggested max LR {maxLr:0.###E+0} ({found.SuggestionRule}; steepest {found.SteepestDescent:0.###E+0}, diverged {found.Diverged})."));
+            (maxLr, foundMinLr) = (found.Suggested, found.SuggestedMinimum);
+            log.WriteLine(FormattableString.Invariant($"lr-find for {phase.Name}: suggested max LR {maxLr:0.###E+0} ({found.SuggestionRule}), min LR {foundMinLr:0.###E+0} (where the loss starts to fall); steepest {found.SteepestDescent:0.###E+0}, diverged {found.Diverged}."));
             if (LrFindRunner.FlatCurveWarning(found) is { } warning)
             {
                 log.WriteLine(warning);
             }
         }
 
-        var minLr = state.PhaseMinLr ?? phase.MinLr ?? (maxLr / 100);
+        var minLr = state.PhaseMinLr ?? phase.MinLr ?? foundMinLr ?? (maxLr / 100);
         state = state with { PhaseMaxLr = maxLr, PhaseMinLr = minLr };
         var stepsPerEpoch = (data.EpochSize + phase.BatchSize - 1) / phase.BatchSize;
         return new SgdrSchedule(maxLr, minLr, phase.SgdrFirstPeriod * stepsPerEpoch, phase.SgdrPeriodMultiplier);
