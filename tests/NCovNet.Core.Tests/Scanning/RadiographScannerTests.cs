@@ -47,6 +47,26 @@ public sealed class RadiographScannerTests(ScannerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_scored_dicom_reports_its_pixel_format_modality_and_view_and_no_other_header()
+    {
+        var outcome = Scanner.Scan(File.ReadAllBytes(SharedData.DicomFile("fodicom__CR-MONO1-10-chest.dcm")));
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(outcome.Result, ModelJson.Options));
+        var root = json.RootElement;
+        Assert.Equal(
+            ["decisionThreshold", "input", "label", "model", "probabilities", "probability", "status", "timings", "warnings"],
+            root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var input = root.GetProperty("input");
+        Assert.Equal(
+            ["bitsStored", "colorWasGray", "format", "frames", "height", "modality", "notes", "photometric", "pixelSha256", "transferSyntax", "viewPosition", "width"],
+            input.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ("dicom", 440, 440, 10, "MONOCHROME1", "CR", "PA", 1),
+            (input.GetProperty("format").GetString(), input.GetProperty("width").GetInt32(), input.GetProperty("height").GetInt32(), input.GetProperty("bitsStored").GetInt32(),
+                input.GetProperty("photometric").GetString(), input.GetProperty("modality").GetString(), input.GetProperty("viewPosition").GetString(), input.GetProperty("frames").GetInt32()));
+    }
+
+    [Fact]
     public void Label_follows_the_threshold_on_the_covid_probability()
     {
         var outcome = Scanner.Scan(File.ReadAllBytes(EngineImages.GrayJpeg));
