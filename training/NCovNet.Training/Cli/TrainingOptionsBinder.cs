@@ -21,7 +21,7 @@ public sealed class TrainingOptionsBinder
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of weights init, epoch draws and augmentations" };
     private readonly Option<string> _device = new("--device") { Description = "auto (CUDA if available), cpu or cuda" };
     private readonly Option<BalanceMode> _balance = new("--balance") { Description = "None, Class or ClassAndSource (equal weight per class, and per source within a class)" };
-    private readonly Option<string> _balanceBy = new("--balance-by") { Description = "sampling (weighted draws) or loss (class-weighted cross-entropy)" };
+    private readonly Option<string> _balanceBy = new("--balance-by") { Description = "sampling (weighted draws) or loss (each image's cross-entropy weighted by the --balance rule)" };
     private readonly Option<int> _epochSize = new("--epoch-size") { Description = "Training images per epoch (default: the train split size)" };
     private readonly Option<int> _workers = new("--workers") { Description = "Threads rendering batches" };
     private readonly Option<bool> _noDebias = new("--no-debias") { Description = "Turn the debiasing dataloader off (ablation)" };

@@ -5,11 +5,13 @@ using static TorchSharp.torch;
 
 namespace NCovNet.Training.Training;
 
-/// <summary>One optimizer step at a time: cross-entropy (optionally class-weighted), backward, SGD step.</summary>
-public sealed class ClassifierTrainer(CxrClassifier model, optim.Optimizer optimizer, Device device, float[]? classWeights)
+/// <summary>
+/// One optimizer step at a time: cross-entropy, backward, SGD step. With per-image weights (indexed
+/// like the batches' item indices) the loss is their weighted mean, as PyTorch's class-weighted
+/// cross-entropy is when each image's weight is its class's.
+/// </summary>
+public sealed class ClassifierTrainer(CxrClassifier model, optim.Optimizer optimizer, Device device, double[]? itemWeights)
 {
-    private readonly Tensor? _weights = classWeights is null ? null : torch.tensor(classWeights).to(device);
-
     public CxrClassifier Model { get; } = model;
 
     public optim.Optimizer Optimizer { get; } = optimizer;
@@ -30,7 +32,7 @@ public sealed class ClassifierTrainer(CxrClassifier model, optim.Optimizer optim
         var (images, labels) = BatchTensors.ToDevice(batch, device);
         Optimizer.zero_grad();
         var logits = Model.call(images);
-        var loss = nn.functional.cross_entropy(logits, labels, weight: _weights);
+        var loss = Loss(logits, labels, batch.ItemIndices);
         loss.backward();
         Optimizer.step();
         if (positiveProbabilities is not null)
@@ -40,5 +42,16 @@ public sealed class ClassifierTrainer(CxrClassifier model, optim.Optimizer optim
         }
 
         return loss.item<float>();
+    }
+
+    private Tensor Loss(Tensor logits, Tensor labels, int[] items)
+    {
+        if (itemWeights is null)
+        {
+            return nn.functional.cross_entropy(logits, labels);
+        }
+
+        var weights = torch.tensor(items.Select(i => (float)itemWeights[i]).ToArray()).to(device);
+        return (nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.None) * weights).sum() / weights.sum();
     }
 }

@@ -27,7 +27,7 @@ public static class LrFindRunner
         var range = finder.Range;
         using var snapshot = new ModelSnapshot(model);
         using var optimizer = OptimizerFactory.Create(model, options, range.Start);
-        var trainer = new ClassifierTrainer(model, optimizer, device, data.LossWeights);
+        var trainer = new ClassifierTrainer(model, optimizer, device, data.ItemLossWeights);
         var loader = new BatchLoader(batchSize, options.Prefetch, options.Workers);
         using var batches = Batches(loader, data, samples, cancel).GetEnumerator();
         var bar = ProgressBar.ForConsole("lr-find", range.Iterations);

@@ -5,7 +5,7 @@ namespace NCovNet.Training.Training;
 
 /// <summary>
 /// The train and val splits of the run's data sources, with the balance rule applied: per-image
-/// sampling weights (each epoch draws its images by weight) or class weights for the loss.
+/// sampling weights (each epoch draws its images by weight) or per-image weights in the loss.
 /// </summary>
 public sealed class TrainingData
 {
@@ -24,7 +24,9 @@ public sealed class TrainingData
         }
 
         _sampleWeights = SampleWeights.Compute(Train, options.BalanceBySampling ? options.Balance : BalanceMode.None);
-        LossWeights = options.BalanceBySampling || options.Balance == BalanceMode.None ? null : SampleWeights.ClassLossWeights(Train, dataset.Classes);
+        ItemLossWeights = options.BalanceBySampling || options.Balance == BalanceMode.None
+            ? null
+            : [.. SampleWeights.Compute(Train, options.Balance).Select(w => w * Train.Count)];
     }
 
     public LabeledDataset Dataset { get; }
@@ -33,8 +35,11 @@ public sealed class TrainingData
 
     public IReadOnlyList<LabeledImage> Val { get; }
 
-    /// <summary>Cross-entropy class weights when balancing by loss; null when balancing by sampling.</summary>
-    public float[]? LossWeights { get; }
+    /// <summary>
+    /// Balancing by loss: each train image's weight in the cross-entropy (mean 1), the same
+    /// balance rule as the sampling weights (class, or class and source); null when balancing by sampling.
+    /// </summary>
+    public double[]? ItemLossWeights { get; }
 
     public int EpochSize => _options.EpochSize > 0 ? _options.EpochSize : Train.Count;
 

@@ -77,7 +77,7 @@ public sealed class TrainingRun(TrainingOptions options, string command, TextWri
         }
 
         var schedule = Schedule(phase, model, device, data, trainSamples, ref state, cancel);
-        var trainer = new ClassifierTrainer(model, optimizer, device, data.LossWeights);
+        var trainer = new ClassifierTrainer(model, optimizer, device, data.ItemLossWeights);
         var stepsPerEpoch = (data.EpochSize + phase.BatchSize - 1) / phase.BatchSize;
         log.WriteLine($"Phase {phase.Name}: {phase.Size}x{phase.Size}, batch {phase.BatchSize}, {phase.Epochs} epoch(s), trainable stages {Describe(phase.TrainableStages)}, {stepsPerEpoch} steps/epoch.");
         for (var e = state.EpochInPhase; e < phase.Epochs && !cancel.IsCancellationRequested; e++)
