@@ -40,6 +40,19 @@ public sealed class BalanceByLossTests : IDisposable
     }
 
     [Fact]
+    public void An_epoch_larger_than_the_train_split_visits_every_image_two_or_three_times()
+    {
+        var data = TrainingData.Load(LossBalanced(BalanceMode.ClassAndSource) with { EpochSize = 20 });
+
+        var order = data.EpochOrder(1);
+
+        Assert.Equal(8, data.Train.Count);
+        Assert.Equal(20, order.Length);
+        Assert.All(order.CountBy(i => i), visits => Assert.InRange(visits.Value, 2, 3));
+        Assert.Equal(8, order.Distinct().Count());
+    }
+
+    [Fact]
     public void An_epoch_trained_with_per_image_loss_weights_logs_a_finite_loss()
     {
         var options = LossBalanced(BalanceMode.ClassAndSource);

@@ -60,6 +60,18 @@ public sealed class TrainingData
         var random = new Random(SeedMixer.Mix(_options.Seed, epoch, -1));
         return _options.BalanceBySampling && _options.Balance != BalanceMode.None
             ? WeightedSampler.Draw(_sampleWeights, EpochSize, random)
-            : WeightedSampler.Shuffle(Train.Count, random).Take(EpochSize).ToArray();
+            : Reshuffled(Train.Count, EpochSize, random);
+    }
+
+    /// <summary>Shuffles of the whole split one after another, cut at the epoch size: every image once before any twice.</summary>
+    private static int[] Reshuffled(int count, int size, Random random)
+    {
+        var order = new List<int>(size);
+        while (order.Count < size)
+        {
+            order.AddRange(WeightedSampler.Shuffle(count, random).Take(size - order.Count));
+        }
+
+        return [.. order];
     }
 }
