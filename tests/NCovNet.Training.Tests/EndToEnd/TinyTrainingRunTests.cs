@@ -41,7 +41,7 @@ public sealed class TinyTrainingRunTests : IDisposable
         Assert.Equal([("stage1", 1), ("stage1-unfrozen", 2)], rows.Select(r => (r.Stage, r.Epoch)));
 
         var package = Path.Combine(_folder.Path, "package");
-        var exit = await TrainingCli.RunAsync(["export", "--checkpoint", Path.Combine(run, "last"), "--output", package, "--name", "tiny", "--splits", "val"]);
+        var exit = await TrainingCli.RunAsync(["export", "--checkpoint", Path.Combine(run, "last"), "--output", package, "--name", "tiny", "--splits", "val", "--licence", "CC BY 4.0, test images"]);
 
         Assert.Equal(0, exit);
         var loaded = ModelPackage.Load(package);
@@ -49,6 +49,7 @@ public sealed class TinyTrainingRunTests : IDisposable
         Assert.Equal(64, loaded.Manifest.Preprocessing.Width);
         Assert.Equal(["covid", "other_pneumonia"], loaded.Manifest.Classes);
         Assert.Equal("resumed", loaded.Manifest.Training.Command);
+        Assert.Equal("CC BY 4.0, test images", loaded.Manifest.Training.Licence);
         Assert.Contains("ncovnet-train export --checkpoint", loaded.Manifest.Training.Notes, StringComparison.Ordinal);
         var validation = loaded.Manifest.Metrics["validation"];
         Assert.Equal(4, validation.Count);

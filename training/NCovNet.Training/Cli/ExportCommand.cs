@@ -21,8 +21,13 @@ public static class ExportCommand
         var threshold = new Option<double>("--threshold") { Description = "Decision threshold on the COVID probability", DefaultValueFactory = _ => 0.5 };
         var data = new Option<string[]>("--data") { Description = "Labelled sets to measure on (default: the checkpoint's training data)", AllowMultipleArgumentsPerToken = true };
         var splits = new Option<string[]>("--splits") { Description = "Splits measured into model.json", DefaultValueFactory = _ => ["train", "val"], AllowMultipleArgumentsPerToken = true };
+        var licence = new Option<string>("--licence")
+        {
+            Description = "Licence and use terms in model.json (default: those of ../shared's cxr and cxr-nih; give yours when the data differs)",
+            DefaultValueFactory = _ => ExportRequest.SharedDataLicence,
+        };
         var command = new Command("export", "Write a model package (ONNX + model.json) from a checkpoint and measure it with ONNX Runtime");
-        foreach (var option in new Option[] { checkpoint, output, weights, name, version, threshold, data, splits })
+        foreach (var option in new Option[] { checkpoint, output, weights, name, version, threshold, data, splits, licence })
         {
             command.Options.Add(option);
         }
@@ -41,6 +46,7 @@ public static class ExportCommand
                 Threshold = result.GetValue(threshold),
                 Data = result.GetValue(data) ?? [],
                 Splits = result.GetValue(splits)!,
+                Licence = result.GetValue(licence)!,
             };
             var manifest = PackageExporter.Export(request, Console.Out, cancellation.Token);
             Console.WriteLine($"Wrote {request.Output} ({manifest.WeightStorage} weights, sha256 {manifest.OnnxSha256[..12]}...).");

@@ -5,6 +5,10 @@ namespace NCovNet.Training.Export;
 /// <summary>What `export` was asked: which checkpoint, where to, how to store weights, which splits to measure.</summary>
 public sealed record ExportRequest
 {
+    public const string SharedDataLicence =
+        "Research use only; not a medical device. Trained on images under non-commercial licences: COVID-19 image data collection " +
+        "(per-image CC BY-NC-SA, CC BY, CC BY-NC-ND or unstated) and NIH ChestX-ray14 (NIH Clinical Center terms; cite Wang et al., CVPR 2017).";
+
     public required string Checkpoint { get; init; }
 
     public required string Output { get; init; }
@@ -23,4 +27,7 @@ public sealed record ExportRequest
     public IReadOnlyList<string> Data { get; init; } = [];
 
     public IReadOnlyList<string> Splits { get; init; } = ["train", "val"];
+
+    /// <summary>The weights' terms of use, which follow from the training images' licences.</summary>
+    public string Licence { get; init; } = SharedDataLicence;
 }

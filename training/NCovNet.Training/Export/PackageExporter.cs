@@ -15,10 +15,6 @@ namespace NCovNet.Training.Export;
 /// </summary>
 public static class PackageExporter
 {
-    public const string Licence =
-        "Research use only; not a medical device. Trained on images under non-commercial licences: COVID-19 image data collection " +
-        "(per-image CC BY-NC-SA, CC BY, CC BY-NC-ND or unstated) and NIH ChestX-ray14 (NIH Clinical Center terms; cite Wang et al., CVPR 2017).";
-
     public static ModelManifest Export(ExportRequest request, TextWriter log, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,7 +39,7 @@ public static class PackageExporter
             Training = new TrainingRecord
             {
                 Data = string.Join("; ", dataset.Images.GroupBy(i => i.Source).Select(g => $"{g.Key}: " + string.Join(", ", g.GroupBy(i => i.Split).Select(s => $"{s.Key} {s.Count()}")))),
-                Licence = Licence,
+                Licence = request.Licence,
                 Command = state.Command,
                 StartedFrom = state.Options.Pretrained == ModelSource.Cntk ? "ImageNet ResNet-18 (CNTK, NuGet Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1)" : state.Options.Pretrained,
                 TrainedAt = File.GetLastWriteTimeUtc(Path.Combine(request.Checkpoint, CheckpointStore.ModelFile)),
