@@ -12,8 +12,8 @@ public static class ExitCodes
     /// <summary>No usable model package: missing, corrupt (hash mismatch) or not loadable.</summary>
     public const int ModelUnavailable = 2;
 
-    /// <summary>An input path, folder or labels file does not exist, or it holds no images.</summary>
-    public const int InputNotFound = 3;
+    /// <summary>An input path, folder or labels file does not exist, is malformed, or holds no (usable) images or rows.</summary>
+    public const int UnusableInput = 3;
 
     /// <summary>The run finished, but at least one image could not be scored (each has a failed result).</summary>
     public const int SomeImagesFailed = 4;

@@ -50,7 +50,7 @@ public sealed class EvalCommand : Command
         if (!File.Exists(labelsPath))
         {
             error.WriteLine($"error: labels file '{labelsPath}' does not exist.");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         IReadOnlyList<LabelledImage> rows;
@@ -61,7 +61,7 @@ public sealed class EvalCommand : Command
         catch (FormatException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         var split = parse.GetValue(_split);
@@ -69,13 +69,19 @@ public sealed class EvalCommand : Command
         if (selected.Count == 0)
         {
             error.WriteLine(split is null ? $"error: {labelsPath} lists no images." : $"error: no rows of {labelsPath} have split '{split}'.");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         using var scanner = _engine.LoadScanner(parse, renderHeatmaps: false);
         if (scanner is null)
         {
             return ExitCodes.ModelUnavailable;
+        }
+
+        if (LabelsCsv.UnknownLabels(selected, scanner.Model.Classes) is { } unknownLabels)
+        {
+            error.WriteLine($"error: {labelsPath}: {unknownLabels}");
+            return ExitCodes.UnusableInput;
         }
 
         var root = parse.GetValue(_root) ?? Path.GetDirectoryName(Path.GetFullPath(labelsPath))!;
