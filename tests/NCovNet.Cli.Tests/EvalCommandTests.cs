@@ -129,6 +129,19 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("'COVID-19' (records 8, 10); 'normal' (record 9)", run.Error);
     }
 
+    [Fact]
+    public async Task A_file_listed_twice_is_scored_and_counted_once_per_row()
+    {
+        using var model = new TestPackage(TestModel.Constant(2f, 0f));
+        var csv = WriteLabels((LabelledSet[4].File, "other_pneumonia", "train"), (LabelledSet[0].File, "covid", "train"));
+
+        var run = await CliRun.Of("eval", "--labels", csv, "--root", SharedData.Cxr, "--model", model.Directory, "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        AssertConfusion(JsonDocument.Parse(run.Output).RootElement, tp: 5, fp: 3, tn: 0, fn: 0);
+        Assert.Contains("warning: 2 file(s) are listed more than once", run.Error);
+    }
+
     private string WriteLabels(params (string File, string Label, string Split)[] extra)
     {
         var path = _temp.Combine($"labels-{Guid.NewGuid():N}.csv");

@@ -85,6 +85,12 @@ public sealed class EvalCommand : Command
         }
 
         var root = parse.GetValue(_root) ?? Path.GetDirectoryName(Path.GetFullPath(labelsPath))!;
+        var listedTwice = selected.GroupBy(r => Path.GetFullPath(Path.Combine(root, r.FileName))).Count(g => g.Count() > 1);
+        if (listedTwice > 0)
+        {
+            error.WriteLine($"warning: {listedTwice} file(s) are listed more than once; every row is scored and counted.");
+        }
+
         var (actual, scores, failures) = Score(scanner, selected, root, error, Math.Max(1, parse.GetValue(_engine.Batch)), cancellationToken);
         foreach (var (file, message) in failures)
         {
@@ -120,12 +126,17 @@ public sealed class EvalCommand : Command
         foreach (var chunk in rows.Chunk(batch))
         {
             var paths = chunk.Select(r => Path.Combine(root, r.FileName)).ToArray();
-            var present = paths.Where(File.Exists).ToArray();
-            var outcomes = scanner.ScanBatch(present.Select(p => (ReadOnlyMemory<byte>)File.ReadAllBytes(p)).ToArray(), cancellationToken);
-            var byPath = present.Zip(outcomes).ToDictionary(p => p.First, p => p.Second.Result);
+            var present = Enumerable.Range(0, chunk.Length).Where(i => File.Exists(paths[i])).ToArray();
+            var outcomes = scanner.ScanBatch(present.Select(i => (ReadOnlyMemory<byte>)File.ReadAllBytes(paths[i])).ToArray(), cancellationToken);
+            var results = new ScanResult?[chunk.Length];
+            foreach (var (position, outcome) in present.Zip(outcomes))
+            {
+                results[position] = outcome.Result;
+            }
+
             for (var i = 0; i < chunk.Length; i++)
             {
-                if (!byPath.TryGetValue(paths[i], out var result))
+                if (results[i] is not { } result)
                 {
                     failures.Add((paths[i], "file not found"));
                 }
