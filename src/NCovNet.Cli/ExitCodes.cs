@@ -17,4 +17,10 @@ public static class ExitCodes
 
     /// <summary>The run finished, but at least one image could not be scored (each has a failed result).</summary>
     public const int SomeImagesFailed = 4;
+
+    /// <summary>A failure no verb anticipates (e.g. ONNX Runtime failing mid-run, an output file that cannot be written): one line on stderr, the stack trace with --verbose.</summary>
+    public const int UnexpectedFailure = 5;
+
+    /// <summary>Cancelled (Ctrl-C) before the verb finished; the shell's code for SIGINT.</summary>
+    public const int Cancelled = 130;
 }
