@@ -69,7 +69,7 @@ public sealed class BenchCommandTests : IDisposable
 
         var run = await CliRun.Of("bench", "--model", _model.Directory, "--images", empty.Path);
 
-        Assert.Equal(ExitCodes.InputNotFound, run.ExitCode);
+        Assert.Equal(ExitCodes.UnusableInput, run.ExitCode);
     }
 
     [Fact]

@@ -109,10 +109,37 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(1, JsonDocument.Parse(missing.Output).RootElement.GetProperty("failed").GetInt32());
 
         var unknownSplit = await CliRun.Of("eval", "--labels", csv, "--split", "test", "--model", model.Directory);
-        Assert.Equal(ExitCodes.InputNotFound, unknownSplit.ExitCode);
+        Assert.Equal(ExitCodes.UnusableInput, unknownSplit.ExitCode);
 
         var noCsv = await CliRun.Of("eval", "--labels", _temp.Combine("none.csv"), "--model", model.Directory);
-        Assert.Equal(ExitCodes.InputNotFound, noCsv.ExitCode);
+        Assert.Equal(ExitCodes.UnusableInput, noCsv.ExitCode);
+    }
+
+    [Fact]
+    public async Task Labels_outside_the_model_classes_are_refused_naming_each_label_and_its_records()
+    {
+        using var model = new TestPackage(TestModel.Constant(2f, 0f));
+        var csv = WriteLabels((LabelledSet[0].File, "COVID-19", "train"), (LabelledSet[4].File, "normal", "val"), (LabelledSet[1].File, "COVID-19", "val"));
+
+        var run = await CliRun.Of("eval", "--labels", csv, "--root", SharedData.Cxr, "--model", model.Directory, "--json");
+
+        Assert.Equal(ExitCodes.UnusableInput, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Contains("3 row(s) have labels that are not among the model's classes (covid, other_pneumonia)", run.Error);
+        Assert.Contains("'COVID-19' (records 8, 10); 'normal' (record 9)", run.Error);
+    }
+
+    [Fact]
+    public async Task A_file_listed_twice_is_scored_and_counted_once_per_row()
+    {
+        using var model = new TestPackage(TestModel.Constant(2f, 0f));
+        var csv = WriteLabels((LabelledSet[4].File, "other_pneumonia", "train"), (LabelledSet[0].File, "covid", "train"));
+
+        var run = await CliRun.Of("eval", "--labels", csv, "--root", SharedData.Cxr, "--model", model.Directory, "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        AssertConfusion(JsonDocument.Parse(run.Output).RootElement, tp: 5, fp: 3, tn: 0, fn: 0);
+        Assert.Contains("warning: 2 file(s) are listed more than once", run.Error);
     }
 
     private string WriteLabels(params (string File, string Label, string Split)[] extra)

@@ -23,10 +23,10 @@ public sealed class LabelsCsvTests : IDisposable
     public void Quotes_commas_and_crlf_are_handled_and_a_short_row_is_an_error()
     {
         var path = _temp.Combine("labels.csv");
-        File.WriteAllText(path, "label,filename\r\ncovid,\"a, \"\"b\"\".png\"\r\n");
+        File.WriteAllText(path, "label,filename\r\n\r\ncovid,\"a, \"\"b\"\".png\"\r\n");
 
         var row = Assert.Single(LabelsCsv.Read(path));
-        Assert.Equal(new LabelledImage("a, \"b\".png", "covid", null), row);
+        Assert.Equal(new LabelledImage("a, \"b\".png", "covid", null, Record: 3), row);
 
         File.WriteAllText(path, "filename,label\nx.png\n");
         Assert.Throws<FormatException>(() => LabelsCsv.Read(path));

@@ -88,7 +88,7 @@ public sealed class ScoreCommandTests : IDisposable
     public async Task A_missing_path_exits_3_and_a_missing_or_corrupt_model_exits_2()
     {
         var missingPath = await CliRun.Of("score", _temp.Combine("nope.png"), "--model", _model.Directory);
-        Assert.Equal(ExitCodes.InputNotFound, missingPath.ExitCode);
+        Assert.Equal(ExitCodes.UnusableInput, missingPath.ExitCode);
         Assert.Contains("does not exist", missingPath.Error);
 
         var missingModel = await CliRun.Of("score", EngineImages.SmallPng, "--model", _temp.Combine("no-model"));

@@ -57,7 +57,7 @@ public sealed class BenchCommand : Command
         if (files is null || files.Count == 0)
         {
             error.WriteLine($"error: no images to time in '{folder ?? "(none)"}'; pass --images DIR.");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         var profile = parse.GetValue(_profile);

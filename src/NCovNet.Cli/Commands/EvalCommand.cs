@@ -50,7 +50,7 @@ public sealed class EvalCommand : Command
         if (!File.Exists(labelsPath))
         {
             error.WriteLine($"error: labels file '{labelsPath}' does not exist.");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         IReadOnlyList<LabelledImage> rows;
@@ -61,7 +61,7 @@ public sealed class EvalCommand : Command
         catch (FormatException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         var split = parse.GetValue(_split);
@@ -69,7 +69,7 @@ public sealed class EvalCommand : Command
         if (selected.Count == 0)
         {
             error.WriteLine(split is null ? $"error: {labelsPath} lists no images." : $"error: no rows of {labelsPath} have split '{split}'.");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         using var scanner = _engine.LoadScanner(parse, renderHeatmaps: false);
@@ -78,7 +78,19 @@ public sealed class EvalCommand : Command
             return ExitCodes.ModelUnavailable;
         }
 
+        if (LabelsCsv.UnknownLabels(selected, scanner.Model.Classes) is { } unknownLabels)
+        {
+            error.WriteLine($"error: {labelsPath}: {unknownLabels}");
+            return ExitCodes.UnusableInput;
+        }
+
         var root = parse.GetValue(_root) ?? Path.GetDirectoryName(Path.GetFullPath(labelsPath))!;
+        var listedTwice = selected.GroupBy(r => Path.GetFullPath(Path.Combine(root, r.FileName))).Count(g => g.Count() > 1);
+        if (listedTwice > 0)
+        {
+            error.WriteLine($"warning: {listedTwice} file(s) are listed more than once; every row is scored and counted.");
+        }
+
         var (actual, scores, failures) = Score(scanner, selected, root, error, Math.Max(1, parse.GetValue(_engine.Batch)), cancellationToken);
         foreach (var (file, message) in failures)
         {
@@ -114,12 +126,17 @@ public sealed class EvalCommand : Command
         foreach (var chunk in rows.Chunk(batch))
         {
             var paths = chunk.Select(r => Path.Combine(root, r.FileName)).ToArray();
-            var present = paths.Where(File.Exists).ToArray();
-            var outcomes = scanner.ScanBatch(present.Select(p => (ReadOnlyMemory<byte>)File.ReadAllBytes(p)).ToArray(), cancellationToken);
-            var byPath = present.Zip(outcomes).ToDictionary(p => p.First, p => p.Second.Result);
+            var present = Enumerable.Range(0, chunk.Length).Where(i => File.Exists(paths[i])).ToArray();
+            var outcomes = scanner.ScanBatch(present.Select(i => (ReadOnlyMemory<byte>)File.ReadAllBytes(paths[i])).ToArray(), cancellationToken);
+            var results = new ScanResult?[chunk.Length];
+            foreach (var (position, outcome) in present.Zip(outcomes))
+            {
+                results[position] = outcome.Result;
+            }
+
             for (var i = 0; i < chunk.Length; i++)
             {
-                if (!byPath.TryGetValue(paths[i], out var result))
+                if (results[i] is not { } result)
                 {
                     failures.Add((paths[i], "file not found"));
                 }

@@ -12,7 +12,7 @@ namespace NCovNet.Cli.Commands;
 public static class InspectCommand
 {
     public const int DecodeFailed = ExitCodes.SomeImagesFailed;
-    public const int FileUnreadable = ExitCodes.InputNotFound;
+    public const int FileUnreadable = ExitCodes.UnusableInput;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

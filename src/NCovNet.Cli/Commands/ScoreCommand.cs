@@ -44,7 +44,7 @@ public sealed class ScoreCommand : Command
         if (files is null || files.Count == 0)
         {
             error.WriteLine(files is null ? $"error: '{missing}' does not exist." : "error: no PNG, JPEG or DICOM files found.");
-            return ExitCodes.InputNotFound;
+            return ExitCodes.UnusableInput;
         }
 
         var outDir = parse.GetValue(_out);

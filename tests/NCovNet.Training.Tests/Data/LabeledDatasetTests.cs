@@ -40,6 +40,20 @@ public sealed class LabeledDatasetTests
     }
 
     [Fact]
+    public void A_minimal_csv_without_patient_group_loads_with_each_file_in_its_own_group()
+    {
+        using var folder = new TempFolder();
+        var a = SharedData.CxrImage(TestImages.CovidJpeg);
+        var b = SharedData.CxrImage(TestImages.CovidPng);
+        var csv = folder.Write("labels.csv", $"filename,label,split\n{a},covid,train\n{b},other_pneumonia,val\n");
+
+        var dataset = LabeledDataset.Load([new DataSource("minimal", csv)], Classes);
+
+        Assert.Equal(["train", "val"], dataset.Images.Select(i => i.Split));
+        Assert.Equal([a, b], dataset.Images.Select(i => i.PatientGroup));
+    }
+
+    [Fact]
     public void An_unknown_label_is_refused()
     {
         using var folder = new TempFolder();

@@ -39,4 +39,31 @@ public sealed class LabelsCsvReaderTests
         Assert.Contains("split", Assert.Throws<DatasetException>(() => LabelsCsvReader.Read(noSplit, "t")).Message, StringComparison.Ordinal);
         Assert.Contains("not-there.png", Assert.Throws<DatasetException>(() => LabelsCsvReader.Read(missingFile, "t")).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_patient_group_every_file_is_its_own_group_and_one_warning_says_leaks_go_unchecked()
+    {
+        using var folder = new TempFolder();
+        var (a, b) = (SharedData.CxrImage(TestImages.CovidJpeg), SharedData.CxrImage(TestImages.CovidPng));
+        var csv = folder.Write("minimal.csv", $"filename,label,split\n{a},covid,train\n{b},covid,val\n");
+        using var warnings = new StringWriter();
+
+        var images = LabelsCsvReader.Read(csv, "minimal", warnings);
+
+        Assert.Equal([a, b], images.Select(i => i.PatientGroup));
+        Assert.Equal(["train", "val"], images.Select(i => i.Split));
+        var warning = Assert.Single(warnings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("no patient_group column", warning, StringComparison.Ordinal);
+        Assert.Contains("cannot be detected", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_patient_group_nothing_is_warned()
+    {
+        using var warnings = new StringWriter();
+
+        LabelsCsvReader.Read(SharedData.CxrLabels, "cxr", warnings);
+
+        Assert.Equal("", warnings.ToString());
+    }
 }

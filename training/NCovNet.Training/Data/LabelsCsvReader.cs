@@ -4,13 +4,17 @@ namespace NCovNet.Training.Data;
 
 /// <summary>
 /// Reads a labels CSV in the ../shared/data/cxr format: columns filename (relative to the
-/// CSV's folder), label, split and patient_group; other columns are ignored.
+/// CSV's folder), label, split and optionally patient_group; other columns are ignored.
+/// Without patient_group (or where it is blank) every image is its own patient group.
 /// </summary>
 public static class LabelsCsvReader
 {
-    private static readonly string[] RequiredColumns = ["filename", "label", "split", "patient_group"];
+    private const string PatientGroupColumn = "patient_group";
 
-    public static IReadOnlyList<LabeledImage> Read(string csvPath, string sourceName)
+    private static readonly string[] RequiredColumns = ["filename", "label", "split"];
+
+    /// <param name="warnings">Where to say that patient leaks cannot be checked (no patient_group column); default stderr.</param>
+    public static IReadOnlyList<LabeledImage> Read(string csvPath, string sourceName, TextWriter? warnings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(csvPath);
         if (!File.Exists(csvPath))
@@ -32,7 +36,13 @@ public static class LabelsCsvReader
             throw new DatasetException($"Labels file '{csvPath}' lacks the column(s) {string.Join(", ", missing)}.");
         }
 
-        int file = header.IndexOf("filename"), label = header.IndexOf("label"), split = header.IndexOf("split"), group = header.IndexOf("patient_group");
+        int file = header.IndexOf("filename"), label = header.IndexOf("label"), split = header.IndexOf("split"), group = header.IndexOf(PatientGroupColumn);
+        if (group < 0)
+        {
+            (warnings ?? Console.Error).WriteLine(
+                $"warning: '{csvPath}' has no {PatientGroupColumn} column, so every image is its own patient group: images of one patient in two splits (a leak into the validation score) cannot be detected.");
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(csvPath))!;
         var images = new List<LabeledImage>();
         var line = 1;
@@ -56,7 +66,7 @@ public static class LabelsCsvReader
                 throw new DatasetException($"{csvPath} record {line} names '{row[file]}', which does not exist.");
             }
 
-            var patient = string.IsNullOrWhiteSpace(row[group]) ? row[file] : row[group];
+            var patient = group < 0 || string.IsNullOrWhiteSpace(row[group]) ? row[file] : row[group];
             images.Add(new LabeledImage(path, row[label].Trim(), row[split].Trim(), patient.Trim(), sourceName));
         }
 

@@ -10,6 +10,8 @@ namespace NCovNet.Training.Training;
 /// <summary>
 /// Runs the LR range test on the model as it is (its current trainable layers), with a fresh
 /// optimizer, then puts the weights back; writes the curve to &lt;prefix&gt;.csv and &lt;prefix&gt;.png.
+/// Cancelling stops the sweep after the current batch: the weights are put back, nothing is
+/// written and <see cref="OperationCanceledException"/> is thrown.
 /// </summary>
 public static class LrFindRunner
 {
@@ -31,15 +33,28 @@ public static class LrFindRunner
         var loader = new BatchLoader(batchSize, options.Prefetch, options.Workers);
         using var batches = Batches(loader, data, samples, cancel).GetEnumerator();
         var bar = ProgressBar.ForConsole("lr-find", range.Iterations);
-        var result = finder.Run(
-            lr =>
-            {
-                batches.MoveNext();
-                trainer.SetLearningRate(lr);
-                return trainer.Step(batches.Current);
-            },
-            p => bar.Report(p.Iteration + 1, p.SmoothedLoss));
-        snapshot.RestoreInto(model);
+        LrFinderResult result;
+        try
+        {
+            result = finder.Run(
+                lr =>
+                {
+                    if (!batches.MoveNext())
+                    {
+                        cancel.ThrowIfCancellationRequested();
+                        throw new InvalidOperationException("The training split yields no batch to sweep the learning rate on.");
+                    }
+
+                    trainer.SetLearningRate(lr);
+                    return trainer.Step(batches.Current);
+                },
+                p => bar.Report(p.Iteration + 1, p.SmoothedLoss));
+        }
+        finally
+        {
+            snapshot.RestoreInto(model);
+        }
+
         Write(result, outputPrefix);
         return result;
     }
@@ -71,14 +86,22 @@ public static class LrFindRunner
             : null;
     }
 
+    /// <summary>Batches of epoch after epoch; ends when cancelled (the loader then stops yielding) or when an epoch yields none.</summary>
     private static IEnumerable<Batch> Batches(BatchLoader loader, TrainingData data, TrainingSamples samples, CancellationToken cancel)
     {
-        for (var epoch = FinderEpochBase; ; epoch++)
+        for (var epoch = FinderEpochBase; !cancel.IsCancellationRequested; epoch++)
         {
             var current = epoch;
+            var yielded = false;
             foreach (var batch in loader.Load(data.EpochOrder(current), samples.Spec.Height, samples.Spec.Width, (item, position, span) => samples.Render(item, current, position, span), cancel))
             {
+                yielded = true;
                 yield return batch;
+            }
+
+            if (!yielded)
+            {
+                yield break;
             }
         }
     }
