@@ -1,7 +1,9 @@
 using NCovNet.Training.Cli;
+using NCovNet.Training.Tests.EndToEnd;
 
 namespace NCovNet.Training.Tests.Cli;
 
+[Collection(TorchRunsCollection.Name)]
 public sealed class LrFindCommandTests
 {
     [Theory]

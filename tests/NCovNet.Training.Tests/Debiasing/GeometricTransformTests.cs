@@ -90,4 +90,11 @@ public sealed class GeometricTransformTests
         Assert.True(TestImages.MeanAbsoluteDifference(Image, RandomLighting.Shift(Image, 0.5)) < 1e-3);
         Assert.True(RandomLighting.Shift(Image, 0.6).Pixels.Average() > Image.Pixels.Average());
     }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    public void A_warp_magnitude_that_could_fold_the_view_onto_a_line_is_refused(double magnitude) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RandomPerspective(magnitude));
 }

@@ -10,6 +10,7 @@ namespace NCovNet.Training.Tests.EndToEnd;
 /// source balance, the two cxr "other" images count as much as the two NIH ones, and all the
 /// "other" images as much as the four covid ones.
 /// </summary>
+[Collection(TorchRunsCollection.Name)]
 public sealed class BalanceByLossTests : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -6,6 +6,7 @@ namespace NCovNet.Training.Tests.EndToEnd;
 /// Ctrl-C then --resume: the interrupted epoch is dropped and repeated with the same weights,
 /// optimizer state and data draws, so the run ends exactly where an uninterrupted one does.
 /// </summary>
+[Collection(TorchRunsCollection.Name)]
 public sealed class InterruptedRunTests : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -7,6 +7,7 @@ using TorchSharp;
 
 namespace NCovNet.Training.Tests.EndToEnd;
 
+[Collection(TorchRunsCollection.Name)]
 public sealed class LrFindRunnerTests : IDisposable
 {
     private readonly TempFolder _folder = new();

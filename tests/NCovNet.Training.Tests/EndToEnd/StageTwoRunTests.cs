@@ -10,6 +10,7 @@ namespace NCovNet.Training.Tests.EndToEnd;
 /// frozen for an epoch, then every layer is unfrozen, lr-find runs again and its max and min LR
 /// bound the SGDR cycles.
 /// </summary>
+[Collection(TorchRunsCollection.Name)]
 public sealed class StageTwoRunTests : IDisposable
 {
     private readonly TempFolder _folder = new();

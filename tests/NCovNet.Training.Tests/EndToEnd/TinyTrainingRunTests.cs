@@ -11,6 +11,7 @@ namespace NCovNet.Training.Tests.EndToEnd;
 /// The whole path on CPU in seconds: train (stage 1 head-only at 64x64) -> checkpoint -> resume
 /// into an unfrozen SGDR epoch -> export (fp16 ONNX) -> ONNX Runtime loads the package and scores.
 /// </summary>
+[Collection(TorchRunsCollection.Name)]
 public sealed class TinyTrainingRunTests : IDisposable
 {
     private readonly TempFolder _folder = new();

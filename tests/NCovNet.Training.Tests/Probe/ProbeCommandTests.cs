@@ -12,6 +12,7 @@ namespace NCovNet.Training.Tests.Probe;
 /// `probe` end to end on the CNTK backbone at 64x64 with the smallest real radiographs: 14 train
 /// (cxr: 6 covid, 4 other; cxr-nih: 4 other) and 7 val (cxr: 3 covid, 2 other; cxr-nih: 2 other).
 /// </summary>
+[Collection(TorchRunsCollection.Name)]
 public sealed class ProbeCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();

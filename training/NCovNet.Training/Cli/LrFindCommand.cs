@@ -48,13 +48,24 @@ public static class LrFindCommand
             var range = new LrRange(result.GetValue(start), result.GetValue(end), result.GetValue(iterations));
             var prefix = Path.Combine(Path.GetFullPath(options.Output), "lr-find");
             var finder = new LrFinder(range, flatTolerance: result.GetValue(flatTolerance));
-            var found = LrFindRunner.Run(model, device, options, data, samples, options.Stage1.BatchSize, finder, prefix, cancellation.Token);
+            LrFinderResult found;
+            try
+            {
+                found = LrFindRunner.Run(model, device, options, data, samples, options.Stage1.BatchSize, finder, prefix, cancellation.Token);
+            }
+            catch (OperationCanceledException) when (cancellation.Token.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("lr-find cancelled; no curve written.");
+                return 130;
+            }
+
             Console.WriteLine(FormattableString.Invariant(
                 $"{found.Points.Count} step(s){(found.Diverged ? ", stopped at divergence" : string.Empty)}. Suggested LR {found.Suggested:0.###E+0} ({found.SuggestionRule}), SGDR min {found.SuggestedMinimum:0.###E+0}; valley {found.Valley:0.###E+0}, minimum/10 {found.MinimumOverTen:0.###E+0}, steepest descent {found.SteepestDescent:0.###E+0}, loss climbs above {found.DivergenceStart:0.###E+0}. Curve: {prefix}.csv, {prefix}.png"));
             if (LrFindRunner.FlatCurveWarning(found) is { } warning)
             {
                 Console.Error.WriteLine(warning);
             }
+
             return 0;
         });
         return command;

@@ -9,7 +9,8 @@ namespace NCovNet.Training.Debiasing;
 /// </summary>
 public sealed class RandomPerspective(double magnitude) : IRadiographTransform
 {
-    public double Magnitude { get; } = magnitude is >= 0 and < 1 ? magnitude : throw new ArgumentOutOfRangeException(nameof(magnitude), "The warp magnitude must lie in [0, 1).");
+    // From half on, two tilts can add up to -1 and fold three corners of the view onto one line.
+    public double Magnitude { get; } = magnitude is >= 0 and < 0.5 ? magnitude : throw new ArgumentOutOfRangeException(nameof(magnitude), "The warp magnitude must lie in [0, 0.5).");
 
     /// <summary>Tilts by <paramref name="tiltX"/> and <paramref name="tiltY"/> in [-1, 1] (fractions of half the size).</summary>
     public static GrayImage Warp(GrayImage image, double tiltX, double tiltY)
