@@ -2,6 +2,7 @@ using System.Text.Json;
 using NCovNet.Core.Tests.Fixtures;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace NCovNet.Cli.Tests;
 
@@ -47,6 +48,40 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Equal(PngColorType.Rgb, overlay.Metadata.GetPngMetadata().ColorType);
         var map = Image.Identify(Path.Combine(outDir, stem + ".map.png"));
         Assert.Equal(PngColorType.Grayscale, map.Metadata.GetPngMetadata().ColorType);
+    }
+
+    [Fact]
+    public async Task Opacity_0_gives_an_overlay_that_is_the_radiograph_itself()
+    {
+        var outDir = _temp.Combine("out");
+
+        var run = await CliRun.Of("score", EngineImages.GrayJpeg, "--model", _model.Directory, "--out", outDir, "--opacity", "0");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var overlay = Image.Load<Rgb24>(Path.Combine(outDir, Path.GetFileNameWithoutExtension(EngineImages.GrayJpeg) + ".overlay.png"));
+        using var radiograph = Image.Load<L8>(EngineImages.GrayJpeg);
+        var differing = 0;
+        for (var y = 0; y < overlay.Height; y++)
+        {
+            for (var x = 0; x < overlay.Width; x++)
+            {
+                var (colour, gray) = (overlay[x, y], radiograph[x, y].PackedValue);
+                differing += colour.R == gray && colour.G == gray && colour.B == gray ? 0 : 1;
+            }
+        }
+
+        Assert.Equal(0, differing);
+    }
+
+    [Theory]
+    [InlineData("-0.1")]
+    [InlineData("1.5")]
+    public async Task An_opacity_outside_0_to_1_is_an_invalid_command_line(string opacity)
+    {
+        var run = await CliRun.Of("score", EngineImages.GrayJpeg, "--model", _model.Directory, "--opacity", opacity);
+
+        Assert.Equal(ExitCodes.InvalidArguments, run.ExitCode);
+        Assert.Contains("--opacity must lie between 0 and 1.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using NCovNet.Core.Scanning;
 
 namespace NCovNet.Cli.Commands;
 
-/// <summary>The options every scoring verb shares (model, provider, threads, batch) and loading the scanner from them.</summary>
+/// <summary>The options every scoring verb shares (model, provider, threads, batch, overlay opacity) and loading the scanner from them.</summary>
 public sealed class EngineCommandOptions
 {
     public Option<string?> Model { get; } = new("--model", "-m")
@@ -30,6 +30,13 @@ public sealed class EngineCommandOptions
         DefaultValueFactory = _ => 8,
     };
 
+    public Option<double> Opacity { get; } = new("--opacity")
+    {
+        Description = "Weight of the JET colours in the overlay heatmap, 0 (the radiograph alone) to 1 (the colours alone).",
+        DefaultValueFactory = _ => EngineOptions.DefaultHeatmapOpacity,
+        Validators = { ValidateOpacity },
+    };
+
     public Option<string[]> CudaOptions { get; } = new("--cuda-option")
     {
         Description = "ONNX Runtime CUDA provider option NAME=VALUE, repeatable (e.g. use_tf32=1, prefer_nhwc=1, cudnn_conv_use_max_workspace=1).",
@@ -43,6 +50,7 @@ public sealed class EngineCommandOptions
         command.Options.Add(Threads);
         command.Options.Add(Batch);
         command.Options.Add(CudaOptions);
+        command.Options.Add(Opacity);
     }
 
     /// <summary>The scanner, or null after writing why to the error stream (exit with <see cref="ExitCodes.ModelUnavailable"/>).</summary>
@@ -63,6 +71,7 @@ public sealed class EngineCommandOptions
         {
             ModelDirectory = directory,
             RenderHeatmaps = renderHeatmaps,
+            HeatmapOpacity = parse.GetValue(Opacity),
             Inference = new InferenceOptions
             {
                 Provider = parse.GetValue(Provider),
@@ -80,6 +89,14 @@ public sealed class EngineCommandOptions
         {
             error.WriteLine($"error: {e.Message}");
             return null;
+        }
+    }
+
+    private static void ValidateOpacity(System.CommandLine.Parsing.OptionResult result)
+    {
+        if (result.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN)
+        {
+            result.AddError("--opacity must lie between 0 and 1.");
         }
     }
 
