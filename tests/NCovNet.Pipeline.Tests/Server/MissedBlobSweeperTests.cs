@@ -1,5 +1,9 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NCovNet.Core.Scanning;
@@ -98,6 +102,53 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         }
 
         Assert.Empty(app.Scanner.CallsByScanId);
+    }
+
+    [Fact]
+    public async Task A_sweep_that_fails_with_a_dropped_connection_is_logged_and_the_next_sweep_scores_the_blob()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(1)[0];
+        await app.Storage.Input.GetBlobClient(image.Name).UploadAsync(BinaryData.FromBytes(image.Bytes));
+        var connectionDrop = new FirstRequestFails();
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(connectionDrop, HttpPipelinePosition.PerCall);
+        var flakyStorage = new PipelineStorage(new BlobServiceClient(azurite.ConnectionString, blobOptions), new QueueServiceClient(azurite.ConnectionString));
+        var logs = new LogCapture();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(logs));
+
+        var sweeper = new MissedBlobSweeper(
+            flakyStorage, app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), loggers.CreateLogger<MissedBlobSweeper>());
+        await sweeper.StartAsync(CancellationToken.None);
+        var scanId = ScanId.Of(image.Bytes);
+        var store = app.Services.GetRequiredService<ScanStore>();
+        var deadline = DateTime.UtcNow + (MissedBlobSweeper.Interval * 5);
+        while (await store.GetRecordAsync(scanId, CancellationToken.None) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        await sweeper.StopAsync(CancellationToken.None);
+
+        Assert.True(connectionDrop.Failed);
+        Assert.Contains(logs.Lines, line => line.Contains("Sweep of the input container failed (IOException", StringComparison.Ordinal));
+        Assert.NotNull(await store.GetRecordAsync(scanId, CancellationToken.None));
+    }
+
+    /// <summary>The first storage request dies as a dropped connection would, outside the client's retries.</summary>
+    private sealed class FirstRequestFails : HttpPipelineSynchronousPolicy
+    {
+        private int _requests;
+
+        public bool Failed => _requests > 0;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (Interlocked.Increment(ref _requests) == 1)
+            {
+                throw new IOException("connection reset by peer");
+            }
+        }
     }
 
     /// <summary>The real clock, ahead by a fixed offset: every blob uploaded now looks settled.</summary>
