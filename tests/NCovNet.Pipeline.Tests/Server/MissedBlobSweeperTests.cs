@@ -1,7 +1,4 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -110,10 +107,8 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
         var image = TestImages.Cxr(1)[0];
         await app.Storage.Input.GetBlobClient(image.Name).UploadAsync(BinaryData.FromBytes(image.Bytes));
-        var connectionDrop = new FirstRequestFails();
-        var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(connectionDrop, HttpPipelinePosition.PerCall);
-        var flakyStorage = new PipelineStorage(new BlobServiceClient(azurite.ConnectionString, blobOptions), new QueueServiceClient(azurite.ConnectionString));
+        var connectionDrop = DroppedConnection.OnFirstRequest();
+        var flakyStorage = connectionDrop.Storage(azurite.ConnectionString);
         var logs = new LogCapture();
         using var loggers = LoggerFactory.Create(logging => logging.AddProvider(logs));
 
@@ -130,25 +125,9 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
 
         await sweeper.StopAsync(CancellationToken.None);
 
-        Assert.True(connectionDrop.Failed);
+        Assert.True(connectionDrop.Dropped);
         Assert.Contains(logs.Lines, line => line.Contains("Sweep of the input container failed (IOException", StringComparison.Ordinal));
         Assert.NotNull(await store.GetRecordAsync(scanId, CancellationToken.None));
-    }
-
-    /// <summary>The first storage request dies as a dropped connection would, outside the client's retries.</summary>
-    private sealed class FirstRequestFails : HttpPipelineSynchronousPolicy
-    {
-        private int _requests;
-
-        public bool Failed => _requests > 0;
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            if (Interlocked.Increment(ref _requests) == 1)
-            {
-                throw new IOException("connection reset by peer");
-            }
-        }
     }
 
     /// <summary>The real clock, ahead by a fixed offset: every blob uploaded now looks settled.</summary>
