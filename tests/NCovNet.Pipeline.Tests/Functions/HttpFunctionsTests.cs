@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
 using NCovNet.Core.Models;
 using NCovNet.Core.Scanning;
 using NCovNet.Functions;
@@ -66,6 +68,22 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite, TestModelFixture 
 
         await app.Create<ProcessRadiograph>().RunAsync(app.Storage.Input.GetBlobClient(StorageLayout.UploadBlob(scanId, ImageFormatSniffer.Extension(image.Bytes)!)));
         Assert.Equal(200, (await app.ExecuteAsync(await getScan.RunAsync(app.Request("GET"), scanId, CancellationToken.None))).Status);
+    }
+
+    [Fact]
+    public async Task A_post_whose_upload_fails_leaves_the_id_unknown_rather_than_pending_for_ever()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(3)[0];
+        var uploadDrop = new DroppedConnection(message =>
+            message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains($"/{StorageLayout.InputContainer}/", StringComparison.Ordinal));
+        var submit = ActivatorUtilities.CreateInstance<SubmitScanHandler>(app.Services, uploadDrop.Storage(azurite.ConnectionString));
+
+        await Assert.ThrowsAsync<IOException>(() => submit.HandleAsync(app.Request("POST", image.Bytes), CancellationToken.None));
+
+        var fetched = await app.ExecuteAsync(await app.Create<GetScan>().RunAsync(app.Request("GET"), ScanId.Of(image.Bytes), CancellationToken.None));
+        Assert.True(uploadDrop.Dropped);
+        Assert.Equal((404, "scan-not-found"), (fetched.Status, Code(fetched)));
     }
 
     [Theory]
