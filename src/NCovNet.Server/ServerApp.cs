@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using NCovNet.Pipeline;
+using NCovNet.Pipeline.Http;
 
 namespace NCovNet.Server;
 
@@ -43,6 +44,10 @@ public static class ServerApp
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // Problem details for what no route answers: unhandled errors (500, logged) and unknown routes or methods (404, 405).
+        app.UseExceptionHandler(error => error.Run(context => Problems.Unexpected().ExecuteAsync(context)));
+        app.UseStatusCodePages();
         app.MapScanApi();
         return app;
     }
