@@ -135,6 +135,23 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite, TestModelFixture 
     }
 
     [Fact]
+    public async Task A_body_shorter_than_its_declared_length_is_scored_as_sent()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(3)[0];
+        var request = app.Request("POST", image.Bytes, "?wait=true");
+        request.ContentLength = image.Bytes.Length + (1024 * 1024);
+
+        var posted = await app.ExecuteAsync(await app.Create<SubmitScan>().RunAsync(request, CancellationToken.None));
+
+        Assert.Equal(200, posted.Status);
+        var record = JsonSerializer.Deserialize<ScanRecord>(posted.Body, ModelJson.Options)!;
+        Assert.Equal(ScanId.Of(image.Bytes), record.Id);
+        using var reference = RadiographScanner.Load(new EngineOptions { ModelDirectory = model.Directory });
+        Assert.Equal(reference.Scan(image.Bytes).Result.Probabilities, record.Result.Probabilities);
+    }
+
+    [Fact]
     public async Task A_chunked_body_is_cut_off_once_it_passes_the_limit()
     {
         await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory, maxImageBytes: 64 * 1024);
