@@ -86,6 +86,23 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite, TestModelFixture 
         Assert.Equal((404, "scan-not-found"), (fetched.Status, Code(fetched)));
     }
 
+    [Fact]
+    public async Task Heatmaps_stored_ahead_of_the_result_are_not_served_while_the_scan_is_pending()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(3)[1];
+        var scanId = ScanId.Of(image.Bytes);
+        var store = app.Services.GetRequiredService<ScanStore>();
+        await store.MarkPendingAsync(scanId, CancellationToken.None);
+        await store.WriteHeatmapsAsync(scanId, app.Scanner.Scan(image.Bytes).Heatmaps!, CancellationToken.None);
+
+        var heatmap = await app.ExecuteAsync(await app.Create<GetScanHeatmap>().RunAsync(app.Request("GET"), scanId, CancellationToken.None));
+        var scan = await app.ExecuteAsync(await app.Create<GetScan>().RunAsync(app.Request("GET"), scanId, CancellationToken.None));
+
+        Assert.Equal((404, "heatmap-not-found"), (heatmap.Status, Code(heatmap)));
+        Assert.Equal(202, scan.Status);
+    }
+
     [Theory]
     [InlineData("../../scan-results/names/x")]
     [InlineData("scans%2F..%2Fresult.json")]
