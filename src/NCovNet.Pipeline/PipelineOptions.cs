@@ -13,8 +13,17 @@ public sealed class PipelineOptions
     /// <summary>Folder of the model package (model.onnx + model.json); relative paths start at the app's base directory.</summary>
     public string ModelPath { get; set; } = "models/default";
 
-    /// <summary>How long one worker holds an id while scoring it; others wait for its result, and take over if it lapses (the holder crashed).</summary>
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Shortest <see cref="ClaimDuration"/>: a claim is a blob lease, and storage grants 15 to 60 seconds.</summary>
+    public static readonly TimeSpan MinClaimDuration = TimeSpan.FromSeconds(15);
+
+    /// <summary>Longest <see cref="ClaimDuration"/> (blob lease limit).</summary>
+    public static readonly TimeSpan MaxClaimDuration = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long one worker holds an id while scoring it (15-60 s, checked at start-up); others wait
+    /// for its result, and take over if it lapses (the holder crashed).
+    /// </summary>
+    public TimeSpan ClaimDuration { get; set; } = MaxClaimDuration;
 
     /// <summary>
     /// The ONNX session: provider (auto: CUDA when present), intra-op threads, largest batch, CUDA

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NCovNet.Pipeline.Http;
 using NCovNet.Pipeline.Processing;
 using NCovNet.Pipeline.Storage;
@@ -15,7 +16,8 @@ public static class PipelineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScanPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ =>
         {

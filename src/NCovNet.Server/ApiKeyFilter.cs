@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,11 @@ using NCovNet.Pipeline.Http;
 
 namespace NCovNet.Server;
 
-/// <summary>Refuses calls without the configured API key (x-functions-key header or ?code=), as the Functions host does.</summary>
+/// <summary>
+/// Refuses calls without the configured API key (x-functions-key header or ?code=), as the Functions
+/// host does. Without a key only loopback connections are served, so a request that arrives in the
+/// moment between binding and <see cref="KeylessExposureGuard"/>'s refusal gets nothing.
+/// </summary>
 public sealed class ApiKeyFilter(IOptions<ServerOptions> options) : IEndpointFilter
 {
     public const string HeaderName = "x-functions-key";
@@ -14,7 +19,7 @@ public sealed class ApiKeyFilter(IOptions<ServerOptions> options) : IEndpointFil
     {
         if (options.Value.ApiKey is not { Length: > 0 } expected)
         {
-            return await next(context);
+            return context.HttpContext.Connection.LocalIpAddress is { } local && IPAddress.IsLoopback(local) ? await next(context) : Problems.Unauthorized();
         }
 
         var request = context.HttpContext.Request;

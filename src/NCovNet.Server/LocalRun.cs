@@ -20,30 +20,30 @@ public static class LocalRun
             return await BenchCommand.RunAsync(args);
         }
 
+        // Registered before anything starts: Azurite runs in its own session, so the terminal's Ctrl-C
+        // never reaches it, and a stop during its start-up must cancel that start and stop it.
+        using var stopping = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         AzuriteProcess? azurite = null;
         try
         {
             if (!StorageConfigured(args))
             {
                 var root = RepositoryRoot.Find();
-                azurite = await AzuriteProcess.StartAsync(root, Path.Combine(root, ".azurite"), preferDefaultPorts: true, CancellationToken.None);
+                azurite = await AzuriteProcess.StartAsync(root, Path.Combine(root, ".azurite"), preferDefaultPorts: true, stopping.Token);
                 args = [.. args, $"--{StorageConnection.DefaultName}={azurite.ConnectionString}"];
             }
 
-            var stop = new TaskCompletionSource();
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             await using var server = await SupervisedServer.StartAsync(args);
             UsageBanner.Print(server.Current, azurite);
-            await stop.Task;
+            await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await server.StopAsync();
             return 0;
-
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.TrySetResult();
-            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return 0;
         }
         catch (ModelPackageException e)
         {
@@ -56,6 +56,12 @@ public static class LocalRun
             {
                 await azurite.DisposeAsync();
             }
+        }
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopping.Cancel();
         }
     }
 

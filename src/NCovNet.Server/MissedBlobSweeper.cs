@@ -54,9 +54,12 @@ public sealed partial class MissedBlobSweeper(
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Azure.RequestFailedException e)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogSweepFailed(e.Status, e.ErrorCode);
+                // Storage refusing (RequestFailedException), retries exhausted (AggregateException),
+                // a dropped connection (IOException) or a timeout: this sweep is lost, the next one
+                // comes in an interval. The type and status only: messages can quote blob names.
+                LogSweepFailed(e.GetType().Name, (e as Azure.RequestFailedException)?.Status, (e as Azure.RequestFailedException)?.ErrorCode);
             }
         }
     }
@@ -130,6 +133,6 @@ public sealed partial class MissedBlobSweeper(
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored scan {ScanId} from a blob the emulator's blob-trigger scan had skipped")]
     private partial void LogRecovered(string? scanId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep of the input container failed ({Status} {Code}); next try in one interval")]
-    private partial void LogSweepFailed(int status, string? code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep of the input container failed ({Error} {Status} {Code}); next try in one interval")]
+    private partial void LogSweepFailed(string error, int? status, string? code);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using NCovNet.Pipeline;
+using NCovNet.Pipeline.Http;
 
 namespace NCovNet.Server;
 
@@ -39,21 +40,15 @@ public static class ServerApp
             .AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(2)));
         builder.Services.AddSingleton<ITypeLocator, IngestionTypeLocator>();
         builder.Services.AddHostedService<MissedBlobSweeper>();
+        builder.Services.AddHostedService<KeylessExposureGuard>();
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        RequireKeyWhenExposed(app, server);
+
+        // Problem details for what no route answers: unhandled errors (500, logged) and unknown routes or methods (404, 405).
+        app.UseExceptionHandler(error => error.Run(context => Problems.Unexpected().ExecuteAsync(context)));
+        app.UseStatusCodePages();
         app.MapScanApi();
         return app;
-    }
-
-    private static void RequireKeyWhenExposed(WebApplication app, ServerOptions server)
-    {
-        var urls = (app.Configuration["urls"] ?? ServerOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries);
-        if (string.IsNullOrEmpty(server.ApiKey) && !ListenAddresses.AllLoopback(urls))
-        {
-            throw new InvalidOperationException(
-                $"The server would listen on {string.Join(", ", urls)} without an API key: set Server__ApiKey (or --Server:ApiKey) or bind to 127.0.0.1.");
-        }
     }
 }

@@ -33,7 +33,17 @@ public sealed partial class SupervisedServer : IAsyncDisposable
     public static async Task<SupervisedServer> StartAsync(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var server = new SupervisedServer(args, overrideServices);
-        await server.Current.StartAsync();
+        try
+        {
+            await server.Current.StartAsync();
+        }
+        catch
+        {
+            // A start refused after binding (KeylessExposureGuard) must not leave the port open.
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 

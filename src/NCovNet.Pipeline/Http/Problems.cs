@@ -32,6 +32,10 @@ public static class Problems
     public static IResult Unauthorized() =>
         Create(StatusCodes.Status401Unauthorized, "api-key-required", "API key required", "Send the API key in the x-functions-key header or the code query parameter.");
 
+    /// <summary>An error nobody handled; the details stay in the log, not in the answer.</summary>
+    public static IResult Unexpected() =>
+        Create(StatusCodes.Status500InternalServerError, "internal-error", "Unexpected error", "The request failed on the server; it was logged. Try again later.");
+
     private static IResult Create(int status, string code, string title, string detail) =>
         Results.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
 

@@ -35,8 +35,9 @@ public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, 
 
         var scanId = ScanId.Of(body);
         var blobName = StorageLayout.UploadBlob(scanId, extension);
-        await store.MarkPendingAsync(scanId, cancellationToken);
+        // Upload first: an id marked pending whose upload then failed would answer 202 for ever.
         await UploadOnceAsync(blobName, body, cancellationToken);
+        await store.MarkPendingAsync(scanId, cancellationToken);
 
         var location = ScanRoutes.ScanLocation(scanId);
         if (!IsTrue(request.Query["wait"]))

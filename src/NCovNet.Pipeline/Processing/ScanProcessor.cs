@@ -81,14 +81,7 @@ public sealed partial class ScanProcessor(
         {
             if (await claims.TryAcquireAsync(scanId, options.Value.ClaimDuration, cancellationToken) is { } claim)
             {
-                // A result may exist from an earlier delivery, or from a holder that finished just before we acquired.
-                if (await store.GetRecordJsonAsync(scanId, cancellationToken) is null)
-                {
-                    return claim;
-                }
-
-                await claim.DisposeAsync();
-                return null;
+                return await UnlessScoredAsync(claim, scanId, cancellationToken);
             }
 
             if (await store.GetRecordJsonAsync(scanId, cancellationToken) is not null)
@@ -103,6 +96,33 @@ public sealed partial class ScanProcessor(
 
             await Task.Delay(ClaimPollInterval, time, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The claim, unless a result exists from an earlier delivery or from a holder that finished
+    /// just before we acquired. Released on every other way out, so that a failed or cancelled
+    /// look does not leave the id leased until the claim lapses.
+    /// </summary>
+    private async Task<ScanClaim?> UnlessScoredAsync(ScanClaim claim, string scanId, CancellationToken cancellationToken)
+    {
+        bool scored;
+        try
+        {
+            scored = await store.GetRecordJsonAsync(scanId, cancellationToken) is not null;
+        }
+        catch
+        {
+            await claim.DisposeAsync();
+            throw;
+        }
+
+        if (!scored)
+        {
+            return claim;
+        }
+
+        await claim.DisposeAsync();
+        return null;
     }
 
     /// <summary>One download: its length decides whether the body is read into memory or only hashed as a stream.</summary>

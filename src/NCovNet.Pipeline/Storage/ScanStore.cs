@@ -28,6 +28,9 @@ public sealed class ScanStore(PipelineStorage storage)
         }
     }
 
+    public async Task<bool> HasRecordAsync(string scanId, CancellationToken cancellationToken) =>
+        await Results.GetBlobClient(StorageLayout.ResultBlob(scanId)).ExistsAsync(cancellationToken);
+
     public async Task<ScanRecord?> GetRecordAsync(string scanId, CancellationToken cancellationToken)
     {
         var json = await GetRecordJsonAsync(scanId, cancellationToken);

@@ -99,7 +99,17 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         var script = await EnsureInstalledAsync(repositoryRoot, cancellationToken);
         Directory.CreateDirectory(dataDirectory);
         var azurite = new AzuriteProcess(script, dataDirectory, ports[0], ports[1], ports[2]);
-        await azurite.LaunchAsync(cancellationToken);
+        try
+        {
+            await azurite.LaunchAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled while waiting for its ports: the caller never gets the process, so stop it here.
+            await azurite.StopAsync();
+            throw;
+        }
+
         return azurite;
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
 using NCovNet.Core.Models;
 using NCovNet.Core.Scanning;
 using NCovNet.Functions;
@@ -68,6 +70,39 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite, TestModelFixture 
         Assert.Equal(200, (await app.ExecuteAsync(await getScan.RunAsync(app.Request("GET"), scanId, CancellationToken.None))).Status);
     }
 
+    [Fact]
+    public async Task A_post_whose_upload_fails_leaves_the_id_unknown_rather_than_pending_for_ever()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(3)[0];
+        var uploadDrop = new DroppedConnection(message =>
+            message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.Contains($"/{StorageLayout.InputContainer}/", StringComparison.Ordinal));
+        var submit = ActivatorUtilities.CreateInstance<SubmitScanHandler>(app.Services, uploadDrop.Storage(azurite.ConnectionString));
+
+        await Assert.ThrowsAsync<IOException>(() => submit.HandleAsync(app.Request("POST", image.Bytes), CancellationToken.None));
+
+        var fetched = await app.ExecuteAsync(await app.Create<GetScan>().RunAsync(app.Request("GET"), ScanId.Of(image.Bytes), CancellationToken.None));
+        Assert.True(uploadDrop.Dropped);
+        Assert.Equal((404, "scan-not-found"), (fetched.Status, Code(fetched)));
+    }
+
+    [Fact]
+    public async Task Heatmaps_stored_ahead_of_the_result_are_not_served_while_the_scan_is_pending()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(3)[1];
+        var scanId = ScanId.Of(image.Bytes);
+        var store = app.Services.GetRequiredService<ScanStore>();
+        await store.MarkPendingAsync(scanId, CancellationToken.None);
+        await store.WriteHeatmapsAsync(scanId, app.Scanner.Scan(image.Bytes).Heatmaps!, CancellationToken.None);
+
+        var heatmap = await app.ExecuteAsync(await app.Create<GetScanHeatmap>().RunAsync(app.Request("GET"), scanId, CancellationToken.None));
+        var scan = await app.ExecuteAsync(await app.Create<GetScan>().RunAsync(app.Request("GET"), scanId, CancellationToken.None));
+
+        Assert.Equal((404, "heatmap-not-found"), (heatmap.Status, Code(heatmap)));
+        Assert.Equal(202, scan.Status);
+    }
+
     [Theory]
     [InlineData("../../scan-results/names/x")]
     [InlineData("scans%2F..%2Fresult.json")]
@@ -114,6 +149,23 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite, TestModelFixture 
 
         Assert.Equal((413, "too-many-bytes"), (response.Status, Code(response)));
         Assert.False(body.WasRead);
+    }
+
+    [Fact]
+    public async Task A_body_shorter_than_its_declared_length_is_scored_as_sent()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(3)[0];
+        var request = app.Request("POST", image.Bytes, "?wait=true");
+        request.ContentLength = image.Bytes.Length + (1024 * 1024);
+
+        var posted = await app.ExecuteAsync(await app.Create<SubmitScan>().RunAsync(request, CancellationToken.None));
+
+        Assert.Equal(200, posted.Status);
+        var record = JsonSerializer.Deserialize<ScanRecord>(posted.Body, ModelJson.Options)!;
+        Assert.Equal(ScanId.Of(image.Bytes), record.Id);
+        using var reference = RadiographScanner.Load(new EngineOptions { ModelDirectory = model.Directory });
+        Assert.Equal(reference.Scan(image.Bytes).Result.Probabilities, record.Result.Probabilities);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NCovNet.Core.Scanning;
@@ -98,6 +99,35 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         }
 
         Assert.Empty(app.Scanner.CallsByScanId);
+    }
+
+    [Fact]
+    public async Task A_sweep_that_fails_with_a_dropped_connection_is_logged_and_the_next_sweep_scores_the_blob()
+    {
+        await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
+        var image = TestImages.Cxr(1)[0];
+        await app.Storage.Input.GetBlobClient(image.Name).UploadAsync(BinaryData.FromBytes(image.Bytes));
+        var connectionDrop = DroppedConnection.OnFirstRequest();
+        var flakyStorage = connectionDrop.Storage(azurite.ConnectionString);
+        var logs = new LogCapture();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(logs));
+
+        var sweeper = new MissedBlobSweeper(
+            flakyStorage, app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), loggers.CreateLogger<MissedBlobSweeper>());
+        await sweeper.StartAsync(CancellationToken.None);
+        var scanId = ScanId.Of(image.Bytes);
+        var store = app.Services.GetRequiredService<ScanStore>();
+        var deadline = DateTime.UtcNow + (MissedBlobSweeper.Interval * 5);
+        while (await store.GetRecordAsync(scanId, CancellationToken.None) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        await sweeper.StopAsync(CancellationToken.None);
+
+        Assert.True(connectionDrop.Dropped);
+        Assert.Contains(logs.Lines, line => line.Contains("Sweep of the input container failed (IOException", StringComparison.Ordinal));
+        Assert.NotNull(await store.GetRecordAsync(scanId, CancellationToken.None));
     }
 
     /// <summary>The real clock, ahead by a fixed offset: every blob uploaded now looks settled.</summary>

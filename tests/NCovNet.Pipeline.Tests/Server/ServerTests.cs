@@ -7,6 +7,7 @@ using NCovNet.Pipeline.Tests.Fixtures;
 using NCovNet.Pipeline.Tests.Functions;
 using NCovNet.Server;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NCovNet.Pipeline.Tests.Server;
 
@@ -59,13 +60,20 @@ public sealed class ServerTests(AzuriteFixture azurite, TestModelFixture model) 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/model?code={ServerHost.ApiKey}")).StatusCode);
     }
 
-    [Fact]
-    public void Listening_beyond_loopback_without_a_key_is_refused_at_start()
+    [Theory]
+    [InlineData("--urls=http://0.0.0.0:{0}")]
+    [InlineData("--Kestrel:Endpoints:Http:Url=http://0.0.0.0:{0}")]
+    public async Task Listening_beyond_loopback_without_a_key_is_refused_at_start_and_the_port_closed(string listen)
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            ServerApp.Build(["--urls=http://0.0.0.0:0", $"--{StorageConnection.DefaultName}={azurite.ConnectionString}"]));
+        var port = FreePort();
+        string[] args = [string.Format(System.Globalization.CultureInfo.InvariantCulture, listen, port), $"--{StorageConnection.DefaultName}={azurite.ConnectionString}"];
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            SupervisedServer.StartAsync(args, services => services.AddSingleton<IRadiographScanner>(NewScanner())));
 
         Assert.Contains("API key", error.Message);
+        using var probe = new System.Net.Sockets.TcpClient();
+        await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => probe.ConnectAsync(IPAddress.Loopback, port));
     }
 
     [Fact]
@@ -116,6 +124,13 @@ public sealed class ServerTests(AzuriteFixture azurite, TestModelFixture model) 
 
         Assert.Equal(images.Count, records.Count);
         AssertEachScoredOnce(scanner, images);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private CountingScanner NewScanner() => new(RadiographScanner.Load(new EngineOptions { ModelDirectory = model.Directory }));
