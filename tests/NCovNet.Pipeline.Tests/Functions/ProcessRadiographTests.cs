@@ -29,7 +29,9 @@ public sealed class ProcessRadiographTests(AzuriteFixture azurite, TestModelFixt
         var inputETags = await UploadAsync(app.Storage.Input, images);
 
         var function = app.Create<ProcessRadiograph>();
-        var deliveries = images.Concat(images).OrderBy(image => image.Name.GetHashCode(StringComparison.Ordinal)).ToList();
+        // Each image twice, in an order fixed by the seed (string hashes change with every process).
+        var deliveries = images.Concat(images).ToArray();
+        new Random(20261208).Shuffle(deliveries);
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (image, _) =>
             await function.RunAsync(app.Storage.Input.GetBlobClient(image.Name)));
 
@@ -50,8 +52,9 @@ public sealed class ProcessRadiographTests(AzuriteFixture azurite, TestModelFixt
         Assert.All(distinct, id => Assert.Equal(1, app.Scanner.CallsByScanId[id]));
         Assert.Equal(inputETags, await ETagsAsync(app.Storage.Input));
 
-        var patientTags = TestImages.Dicom().SelectMany(image => DicomPatientTags.Values(image.Bytes)).Distinct().ToList();
-        Assert.NotEmpty(patientTags);
+        var tagsByFile = TestImages.Dicom().Select(image => DicomPatientTags.Values(image.Bytes)).ToList();
+        Assert.True(tagsByFile.Count(tags => tags.Count > 0) >= 30, "the patient-tag check must see a name, id or birth date in most DICOM files");
+        var patientTags = tagsByFile.SelectMany(tags => tags).Distinct().ToList();
         var stored = await StoredTextAsync(app.Storage.Results);
         var logged = string.Join('\n', app.Logs.Lines);
         Assert.All(patientTags, tag =>

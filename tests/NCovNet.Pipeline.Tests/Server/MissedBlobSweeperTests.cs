@@ -76,7 +76,8 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         await using (var server = await ServerHost.StartAsync(azurite.ConnectionString, scanner))
         {
             await ProcessRadiographTests.UploadAsync(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StorageLayout.InputContainer), images);
-            await new ResultReader(azurite.ConnectionString).WaitForAllAsync(images.Select(image => image.Name), TimeSpan.FromSeconds(120));
+            var scored = await new ResultReader(azurite.ConnectionString).WaitForAllAsync(images.Select(image => image.Name), TimeSpan.FromSeconds(120));
+            Assert.Equal(images.Count, scored.Count);
         }
 
         await using var app = await FunctionsAppHost.StartAsync(azurite.ConnectionString, model.Directory);
