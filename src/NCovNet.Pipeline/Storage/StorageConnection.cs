@@ -9,9 +9,11 @@ namespace NCovNet.Pipeline.Storage;
 /// <summary>
 /// Builds storage clients the way the Functions host reads a connection named
 /// <c>AzureWebJobsStorage</c>: either a connection string (Azurite, keys) or, for identity-based
-/// connections, <c>AzureWebJobsStorage__blobServiceUri</c> / <c>__queueServiceUri</c> with
-/// <see cref="DefaultAzureCredential"/> (managed identity in Azure; <c>__clientId</c> picks a
-/// user-assigned identity). Transient failures are retried with exponential backoff.
+/// connections, <c>AzureWebJobsStorage__blobServiceUri</c> / <c>__queueServiceUri</c> (or
+/// <c>__accountName</c> for the public cloud's endpoints) with a token credential:
+/// <c>__credential=managedidentity</c> uses the managed identity only (<c>__clientId</c> picks a
+/// user-assigned one), as the host does; without it <see cref="DefaultAzureCredential"/> (a
+/// developer's az login works too). Transient failures are retried with exponential backoff.
 /// </summary>
 public static class StorageConnection
 {
@@ -30,23 +32,38 @@ public static class StorageConnection
             return (new BlobServiceClient(section.Value, blobOptions), new QueueServiceClient(section.Value, queueOptions));
         }
 
-        var blobUri = section["blobServiceUri"];
-        var queueUri = section["queueServiceUri"];
-        if (string.IsNullOrWhiteSpace(blobUri) || string.IsNullOrWhiteSpace(queueUri))
+        var account = section["accountName"];
+        var blobUri = Setting(section, "blobServiceUri") ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
+        var queueUri = Setting(section, "queueServiceUri") ?? (account is null ? null : $"https://{account}.queue.core.windows.net");
+        if (blobUri is null || queueUri is null)
         {
             throw new InvalidOperationException(
                 $"Storage connection '{name}' is not configured: set {name} to a connection string, " +
-                $"or {name}__blobServiceUri and {name}__queueServiceUri for an identity-based connection.");
+                $"or {name}__blobServiceUri and {name}__queueServiceUri (or {name}__accountName) for an identity-based connection.");
         }
 
-        var credential = CreateCredential(section["clientId"]);
+        var credential = CreateCredential(section);
         return (new BlobServiceClient(new Uri(blobUri), credential, blobOptions), new QueueServiceClient(new Uri(queueUri), credential, queueOptions));
     }
 
-    private static TokenCredential CreateCredential(string? clientId) =>
-        string.IsNullOrWhiteSpace(clientId)
-            ? new DefaultAzureCredential()
-            : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+    /// <summary>The token credential an identity-based connection names with <c>__credential</c> and <c>__clientId</c>.</summary>
+    public static TokenCredential CreateCredential(IConfigurationSection section)
+    {
+        var clientId = Setting(section, "clientId");
+        return Setting(section, "credential") switch
+        {
+            null => clientId is null
+                ? new DefaultAzureCredential()
+                : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }),
+            var kind when kind.Equals("managedidentity", StringComparison.OrdinalIgnoreCase) => new ManagedIdentityCredential(
+                clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId)),
+            var kind => throw new InvalidOperationException(
+                $"{section.Path}__credential is '{kind}'; the only value supported is 'managedidentity' (leave it unset to use DefaultAzureCredential)."),
+        };
+    }
+
+    private static string? Setting(IConfigurationSection section, string key) =>
+        string.IsNullOrWhiteSpace(section[key]) ? null : section[key];
 
     private static void ConfigureRetry(RetryOptions retry)
     {
