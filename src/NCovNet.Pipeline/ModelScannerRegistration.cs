@@ -23,6 +23,7 @@ public static class ModelScannerRegistration
                 ModelDirectory = directory,
                 DecodeLimits = DecodeLimits.Default with { MaxBytes = options.MaxImageBytes },
                 Inference = options.Inference,
+                HeatmapOpacity = options.HeatmapOpacity,
             };
             return RadiographScanner.Load(engine, provider.GetService<ILogger<RadiographScanner>>());
         });

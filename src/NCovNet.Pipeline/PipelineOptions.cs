@@ -1,4 +1,5 @@
 using NCovNet.Core.Inference;
+using NCovNet.Core.Scanning;
 
 namespace NCovNet.Pipeline;
 
@@ -24,6 +25,9 @@ public sealed class PipelineOptions
     /// for its result, and take over if it lapses (the holder crashed).
     /// </summary>
     public TimeSpan ClaimDuration { get; set; } = MaxClaimDuration;
+
+    /// <summary>Colour weight of the Grad-CAM overlay on the radiograph, 0 (radiograph only) to 1 (map only).</summary>
+    public double HeatmapOpacity { get; set; } = EngineOptions.DefaultHeatmapOpacity;
 
     /// <summary>
     /// The ONNX session: provider (auto: CUDA when present), intra-op threads, largest batch, CUDA
