@@ -68,5 +68,6 @@ public static class LocalRun
     private static bool StorageConfigured(string[] args) =>
         !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(StorageConnection.DefaultName))
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable($"{StorageConnection.DefaultName}__blobServiceUri"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable($"{StorageConnection.DefaultName}__accountName"))
         || args.Any(a => a.TrimStart('-').StartsWith(StorageConnection.DefaultName, StringComparison.OrdinalIgnoreCase));
 }

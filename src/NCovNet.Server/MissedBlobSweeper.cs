@@ -26,12 +26,8 @@ namespace NCovNet.Server;
 /// </para>
 /// </summary>
 public sealed partial class MissedBlobSweeper(
-    PipelineStorage storage, ScanProcessor processor, IOptions<ServerOptions> options, TimeProvider time, ILogger<MissedBlobSweeper> logger) : BackgroundService
+    PipelineStorage storage, ScanStore store, BlobTriggerReceipts receipts, ScanProcessor processor, IOptions<ServerOptions> options, TimeProvider time, ILogger<MissedBlobSweeper> logger) : BackgroundService
 {
-    public const string ReceiptsContainer = "azure-webjobs-hosts";
-
-    public const string ReceiptsPrefix = "blobreceipts/";
-
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
 
     /// <summary>Two of the emulator scan's 2 s intervals without a new receipt: the scan has seen everything it is going to see.</summary>
@@ -66,19 +62,20 @@ public sealed partial class MissedBlobSweeper(
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var (received, lastReceipt) = await ReceiptsAsync(cancellationToken);
+        var received = await receipts.ListAsync(cancellationToken);
+        var lastReceipt = received.Count == 0 ? DateTimeOffset.MinValue : received.Values.Max();
         var now = time.GetUtcNow();
         if (now - lastReceipt < QuietTime)
         {
             return;
         }
 
-        var pointed = await PointedNamesAsync(cancellationToken);
+        var pointed = await store.PointedNamesAsync(cancellationToken);
         var settled = now - SettleTime;
         var skipped = storage.Input.GetBlobsAsync(cancellationToken: cancellationToken).Where(blob =>
             blob.Properties.LastModified < settled
             && !pointed.Contains(blob.Name)
-            && !received.Contains(VersionKey(blob.Properties.ETag?.ToString(), blob.Name)));
+            && !received.ContainsKey(BlobTriggerReceipts.VersionKey(blob.Properties.ETag?.ToString(), blob.Name)));
 
         // As many at once as the trigger's workers: a burst's skipped blobs are often its last ones.
         await Parallel.ForEachAsync(skipped, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxDegreeOfParallelism }, async (blob, _) =>
@@ -87,48 +84,6 @@ public sealed partial class MissedBlobSweeper(
             LogRecovered(outcome.ScanId);
         });
     }
-
-    private async Task<HashSet<string>> PointedNamesAsync(CancellationToken cancellationToken)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var pointer in storage.Results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix }, cancellationToken))
-        {
-            names.Add(pointer.Name[StorageLayout.NamesPrefix.Length..]);
-        }
-
-        return names;
-    }
-
-    /// <summary>Input blob versions (etag + name) the trigger has seen, from its receipts on the input container, and when it last wrote one.</summary>
-    private async Task<(HashSet<string> Versions, DateTimeOffset LastWritten)> ReceiptsAsync(CancellationToken cancellationToken)
-    {
-        var versions = new HashSet<string>(StringComparer.Ordinal);
-        var lastWritten = DateTimeOffset.MinValue;
-        var receipts = storage.Input.GetParentBlobServiceClient().GetBlobContainerClient(ReceiptsContainer);
-        if (!await receipts.ExistsAsync(cancellationToken))
-        {
-            return (versions, lastWritten);
-        }
-
-        await foreach (var receipt in receipts.GetBlobsAsync(new GetBlobsOptions { Prefix = ReceiptsPrefix }, cancellationToken))
-        {
-            // {host}/{function}/{etag}/{container}/{name...}: the name may hold slashes, the rest cannot.
-            var parts = receipt.Name[ReceiptsPrefix.Length..].Split('/', 5);
-            if (parts.Length == 5 && parts[3] == storage.Input.Name)
-            {
-                versions.Add(VersionKey(parts[2], parts[4]));
-                if (receipt.Properties.LastModified > lastWritten)
-                {
-                    lastWritten = receipt.Properties.LastModified.Value;
-                }
-            }
-        }
-
-        return (versions, lastWritten);
-    }
-
-    // Listings give ETags without quotes, the trigger's receipt names carry the header's quotes.
-    private static string VersionKey(string? eTag, string name) => $"{eTag?.Trim('"')}/{name}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored scan {ScanId} from a blob the emulator's blob-trigger scan had skipped")]
     private partial void LogRecovered(string? scanId);

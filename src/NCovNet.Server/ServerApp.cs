@@ -39,7 +39,9 @@ public static class ServerApp
             })
             .AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(2)));
         builder.Services.AddSingleton<ITypeLocator, IngestionTypeLocator>();
+        builder.Services.AddSingleton<BlobTriggerReceipts>();
         builder.Services.AddHostedService<MissedBlobSweeper>();
+        builder.Services.AddHostedService<UnfinishedScanRecovery>();
         builder.Services.AddHostedService<KeylessExposureGuard>();
         overrideServices?.Invoke(builder.Services);
 

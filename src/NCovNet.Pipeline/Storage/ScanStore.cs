@@ -77,10 +77,56 @@ public sealed class ScanStore(PipelineStorage storage)
         }
     }
 
-    /// <summary>Records which scan an input blob name resolved to (re-pointed if the name's bytes change).</summary>
+    /// <summary>
+    /// Records which scan an input blob name resolved to (re-pointed if the name's bytes change).
+    /// The id is the pointer's content and also its metadata, so that a listing reads it.
+    /// </summary>
     public Task PointNameAsync(string inputBlobName, string scanId, CancellationToken cancellationToken) =>
-        Results.GetBlobClient(StorageLayout.NamePointerBlob(inputBlobName))
-            .UploadAsync(BinaryData.FromString(scanId), overwrite: true, cancellationToken);
+        Results.GetBlobClient(StorageLayout.NamePointerBlob(inputBlobName)).UploadAsync(
+            BinaryData.FromString(scanId),
+            new BlobUploadOptions { Metadata = new Dictionary<string, string> { [StorageLayout.ScanIdMetadata] = scanId } },
+            cancellationToken);
+
+    /// <summary>Every input blob name that has a names/ pointer (a worker has read it).</summary>
+    public async Task<HashSet<string>> PointedNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var pointer in Results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix }, cancellationToken))
+        {
+            names.Add(pointer.Name[StorageLayout.NamesPrefix.Length..]);
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// Input names pointed at a scan before <paramref name="pointedBefore"/> whose scan has no
+    /// result yet: work that a worker began and, unless it is still running elsewhere, left
+    /// unfinished. Two listings (pointers first, so a scan finishing in between counts as finished).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnfinishedNamesAsync(DateTimeOffset pointedBefore, CancellationToken cancellationToken)
+    {
+        var pointers = new List<(string Name, string ScanId)>();
+        var listPointers = new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix, Traits = BlobTraits.Metadata };
+        await foreach (var pointer in Results.GetBlobsAsync(listPointers, cancellationToken))
+        {
+            if (pointer.Properties.LastModified < pointedBefore && pointer.Metadata.TryGetValue(StorageLayout.ScanIdMetadata, out var scanId))
+            {
+                pointers.Add((pointer.Name[StorageLayout.NamesPrefix.Length..], scanId));
+            }
+        }
+
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in Results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.ScansPrefix }, cancellationToken))
+        {
+            if (StorageLayout.ScanIdOfResultBlob(blob.Name) is { } scanId)
+            {
+                finished.Add(scanId);
+            }
+        }
+
+        return pointers.Where(pointer => !finished.Contains(pointer.ScanId)).Select(pointer => pointer.Name).ToList();
+    }
 
     public async Task<string?> ResolveNameAsync(string inputBlobName, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace NCovNet.Pipeline.Storage;
 /// scans/{id}/overlay.png      Grad-CAM overlay, written before the result
 /// scans/{id}/map.png          raw Grad-CAM map, written before the result
 /// scans/{id}/claim            lease-held while one worker scores the id; its presence means "pending"
-/// names/{input blob name}     pointer to the scan id of that input (one per uploaded name)
+/// names/{input blob name}     pointer to the scan id of that input (one per uploaded name; the id also as metadata)
 /// </code>
 /// The scan id is the lower-case hex SHA-256 of the image bytes, so identical bytes under
 /// two names share one result.
@@ -28,17 +28,31 @@ public static class StorageLayout
     /// <summary>Folder of the input container where HTTP uploads are stored.</summary>
     public const string UploadFolder = "uploads";
 
-    public static string ResultBlob(string scanId) => $"scans/{scanId}/result.json";
+    /// <summary>Folder of the results container holding one folder per scan id.</summary>
+    public const string ScansPrefix = "scans/";
+
+    private const string ResultFile = "/result.json";
+
+    public static string ResultBlob(string scanId) => ScansPrefix + scanId + ResultFile;
+
+    /// <summary>The scan id of a scans/{id}/result.json blob name; null for any other blob.</summary>
+    public static string? ScanIdOfResultBlob(string blobName) =>
+        blobName.StartsWith(ScansPrefix, StringComparison.Ordinal) && blobName.EndsWith(ResultFile, StringComparison.Ordinal)
+            ? blobName[ScansPrefix.Length..^ResultFile.Length]
+            : null;
 
     public static string HeatmapBlob(string scanId, HeatmapKind kind) =>
-        kind == HeatmapKind.Map ? $"scans/{scanId}/map.png" : $"scans/{scanId}/overlay.png";
+        ScansPrefix + scanId + (kind == HeatmapKind.Map ? "/map.png" : "/overlay.png");
 
-    public static string ClaimBlob(string scanId) => $"scans/{scanId}/claim";
+    public static string ClaimBlob(string scanId) => ScansPrefix + scanId + "/claim";
 
     /// <summary>Folder of the results container holding one pointer per input blob name.</summary>
     public const string NamesPrefix = "names/";
 
     public static string NamePointerBlob(string inputBlobName) => NamesPrefix + inputBlobName;
+
+    /// <summary>Metadata key of a names/ pointer that repeats its content, the scan id.</summary>
+    public const string ScanIdMetadata = "scanid";
 
     public static string UploadBlob(string scanId, string extension) => $"{UploadFolder}/{scanId}{extension}";
 }

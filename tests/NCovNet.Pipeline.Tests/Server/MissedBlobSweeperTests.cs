@@ -49,7 +49,7 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         await store.PointNameAsync(images[1].Name, pointedId, CancellationToken.None);
 
         var sweeper = new MissedBlobSweeper(
-            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
+            app.Storage, app.Services.GetRequiredService<ScanStore>(), new BlobTriggerReceipts(app.Storage), app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
         await sweeper.StartAsync(CancellationToken.None);
         var missedId = ScanId.Of(images[0].Bytes);
         var deadline = DateTime.UtcNow + (MissedBlobSweeper.Interval * 4);
@@ -88,7 +88,7 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         }
 
         var sweeper = new MissedBlobSweeper(
-            app.Storage, app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
+            app.Storage, app.Services.GetRequiredService<ScanStore>(), new BlobTriggerReceipts(app.Storage), app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), NullLogger<MissedBlobSweeper>.Instance);
         await sweeper.StartAsync(CancellationToken.None);
         await Task.Delay((MissedBlobSweeper.Interval * 2) + TimeSpan.FromSeconds(1));
         await sweeper.StopAsync(CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed class MissedBlobSweeperTests(AzuriteFixture azurite, TestModelFixt
         using var loggers = LoggerFactory.Create(logging => logging.AddProvider(logs));
 
         var sweeper = new MissedBlobSweeper(
-            flakyStorage, app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), loggers.CreateLogger<MissedBlobSweeper>());
+            flakyStorage, new ScanStore(flakyStorage), new BlobTriggerReceipts(flakyStorage), app.Services.GetRequiredService<ScanProcessor>(), Options.Create(new ServerOptions()), new LaterClock(MissedBlobSweeper.SettleTime * 2), loggers.CreateLogger<MissedBlobSweeper>());
         await sweeper.StartAsync(CancellationToken.None);
         var scanId = ScanId.Of(image.Bytes);
         var store = app.Services.GetRequiredService<ScanStore>();
