@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using NCovNet.Pipeline.Storage;
 using NCovNet.Pipeline.Tests.Fixtures;
 
 namespace NCovNet.Pipeline.Tests.Configuration;
@@ -33,17 +31,5 @@ public sealed class ClaimDurationValidationTests(TestModelFixture model) : IClas
         Assert.Equal(TimeSpan.FromSeconds(seconds), host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value.ClaimDuration);
     }
 
-    private IHost Build(string duration)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            // Never contacted: validation comes before the first storage call.
-            [StorageConnection.DefaultName] = "UseDevelopmentStorage=true",
-            ["Pipeline:ModelPath"] = model.Directory,
-            ["Pipeline:ClaimDuration"] = duration,
-        });
-        builder.Services.AddScanPipeline(builder.Configuration).AddModelScanner();
-        return builder.Build();
-    }
+    private IHost Build(string duration) => ConfiguredPipeline.Build(model.Directory, ("Pipeline:ClaimDuration", duration));
 }

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NCovNet.Core.Scanning;
-using NCovNet.Pipeline.Storage;
 using NCovNet.Pipeline.Tests.Fixtures;
 using NCovNet.Tests;
 using SixLabors.ImageSharp;
@@ -66,17 +64,5 @@ public sealed class HeatmapOpacityTests(TestModelFixture model) : IClassFixture<
         return count;
     }
 
-    private IHost Build(string opacity)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            // Never contacted: these tests score in memory.
-            [StorageConnection.DefaultName] = "UseDevelopmentStorage=true",
-            ["Pipeline:ModelPath"] = model.Directory,
-            ["Pipeline:HeatmapOpacity"] = opacity,
-        });
-        builder.Services.AddScanPipeline(builder.Configuration).AddModelScanner();
-        return builder.Build();
-    }
+    private IHost Build(string opacity) => ConfiguredPipeline.Build(model.Directory, ("Pipeline:HeatmapOpacity", opacity));
 }
