@@ -71,7 +71,7 @@ public sealed partial class ScanProcessor(
 
     /// <summary>
     /// The claim on the id, or null once its result exists. Claiming comes first (a new id, the
-    /// common case, has no result to look for); while another worker holds the id this waits for
+    /// common case, has no result to look for, and its claim says so); while another worker holds the id this waits for
     /// its result, and if the holder died its lease lapses and this worker takes over.
     /// </summary>
     private async Task<ScanClaim?> ClaimOrAwaitResultAsync(string scanId, CancellationToken cancellationToken)
@@ -100,11 +100,16 @@ public sealed partial class ScanProcessor(
 
     /// <summary>
     /// The claim, unless a result exists from an earlier delivery or from a holder that finished
-    /// just before we acquired. Released on every other way out, so that a failed or cancelled
+    /// just before we acquired (no look for an id this claim saw first). Released on every other way out, so that a failed or cancelled
     /// look does not leave the id leased until the claim lapses.
     /// </summary>
     private async Task<ScanClaim?> UnlessScoredAsync(ScanClaim claim, string scanId, CancellationToken cancellationToken)
     {
+        if (claim.FirstForId)
+        {
+            return claim;
+        }
+
         bool scored;
         try
         {

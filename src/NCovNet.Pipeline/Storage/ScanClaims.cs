@@ -15,12 +15,12 @@ public sealed class ScanClaims(PipelineStorage storage, ScanStore store)
     /// <summary>The claim, or null while another worker holds the id.</summary>
     public async Task<ScanClaim?> TryAcquireAsync(string scanId, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await store.MarkPendingAsync(scanId, cancellationToken);
+        var firstForId = await store.MarkPendingAsync(scanId, cancellationToken);
         var lease = storage.Results.GetBlobClient(StorageLayout.ClaimBlob(scanId)).GetBlobLeaseClient();
         try
         {
             await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
-            return new ScanClaim(lease, duration);
+            return new ScanClaim(lease, duration, firstForId);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -41,11 +41,15 @@ public sealed class ScanClaim : IAsyncDisposable
     private readonly Task _renewals;
     private bool _completed;
 
-    internal ScanClaim(BlobLeaseClient lease, TimeSpan duration)
+    internal ScanClaim(BlobLeaseClient lease, TimeSpan duration, bool firstForId)
     {
         _lease = lease;
+        FirstForId = firstForId;
         _renewals = RenewAsync(duration / 2, _held.Token);
     }
+
+    /// <summary>This claim created the id's pending mark: nobody has scored the id before, so there is no result to look for.</summary>
+    public bool FirstForId { get; }
 
     /// <summary>How many times the lease was renewed while held.</summary>
     public int Renewals { get; private set; }

@@ -141,16 +141,21 @@ public sealed class ScanStore(PipelineStorage storage)
         }
     }
 
-    /// <summary>Marks an id as accepted (GET answers 202 until its result exists).</summary>
-    public async Task MarkPendingAsync(string scanId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks an id as accepted (GET answers 202 until its result exists). True when this call
+    /// created the mark: the id was never seen before, so it cannot have a result yet.
+    /// </summary>
+    public async Task<bool> MarkPendingAsync(string scanId, CancellationToken cancellationToken)
     {
         try
         {
             await Results.GetBlobClient(StorageLayout.ClaimBlob(scanId)).UploadAsync(BinaryData.Empty, CreateOnly, cancellationToken);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             // Already marked (possibly leased by the worker scoring it).
+            return false;
         }
     }
 

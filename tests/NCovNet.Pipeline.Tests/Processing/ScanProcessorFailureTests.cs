@@ -27,6 +27,8 @@ public sealed class ScanProcessorFailureTests(AzuriteFixture azurite, TestModelF
         var image = TestImages.Cxr(1)[0];
         await app.Storage.Input.GetBlobClient(image.Name).UploadAsync(BinaryData.FromBytes(image.Bytes));
         var scanId = ScanId.Of(image.Bytes);
+        // Seen before (as after an HTTP submit or an earlier attempt), so claiming is followed by a look for its result.
+        await app.Services.GetRequiredService<ScanStore>().MarkPendingAsync(scanId, CancellationToken.None);
         var resultRead = new DroppedConnection(message =>
             message.Request.Method == Azure.Core.RequestMethod.Get && message.Request.Uri.Path.EndsWith(StorageLayout.ResultBlob(scanId), StringComparison.Ordinal));
         var flakyStorage = resultRead.Storage(azurite.ConnectionString);
