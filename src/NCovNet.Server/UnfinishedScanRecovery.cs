@@ -9,7 +9,7 @@ namespace NCovNet.Server;
 /// blob's receipt complete when it queues the blob, not when the function succeeds, and takes
 /// each queue message for 10 minutes (fixed in WebJobs.Extensions.Storage 5.3.10): after a kill,
 /// the blobs its workers held would come back only when their messages reappear. This hands them
-/// to the idempotent processor instead, in two passes:
+/// to the idempotent processor instead, in two passes over the last <see cref="Lookback"/>:
 /// <list type="number">
 /// <item>at once, the names pointed at a scan before this start whose scan has no result (a
 /// worker had read the blob); the processor waits for the dead worker's claim to lapse
@@ -20,26 +20,50 @@ namespace NCovNet.Server;
 /// </list>
 /// A scan still running on another server that shares the storage ends as already scored.
 /// </summary>
-public sealed partial class UnfinishedScanRecovery(
-    PipelineStorage storage,
-    ScanStore store,
-    BlobTriggerReceipts receipts,
-    ScanProcessor processor,
-    IOptions<ServerOptions> options,
-    TimeProvider time,
-    ILogger<UnfinishedScanRecovery> logger) : BackgroundService
+public sealed partial class UnfinishedScanRecovery : BackgroundService
 {
     /// <summary>Long enough for this server's trigger to take up what the last one queued and left visible.</summary>
     public static readonly TimeSpan QueueGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>Older work has long been redelivered by the trigger itself.</summary>
+    public static readonly TimeSpan Lookback = TimeSpan.FromDays(1);
+
+    private readonly PipelineStorage _storage;
+    private readonly ScanStore _store;
+    private readonly BlobTriggerReceipts _receipts;
+    private readonly ScanProcessor _processor;
+    private readonly ServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<UnfinishedScanRecovery> _logger;
+
+    // Taken when the host builds its services, before the blob trigger starts, and cut to the
+    // whole second: storage's Last-Modified has one-second resolution, so anything this server
+    // writes is stamped at or after it.
+    private readonly DateTimeOffset _startedAt;
+
+    public UnfinishedScanRecovery(
+        PipelineStorage storage,
+        ScanStore store,
+        BlobTriggerReceipts receipts,
+        ScanProcessor processor,
+        IOptions<ServerOptions> options,
+        TimeProvider time,
+        ILogger<UnfinishedScanRecovery> logger)
+    {
+        (_storage, _store, _receipts, _processor, _options, _time, _logger) = (storage, store, receipts, processor, options.Value, time, logger);
+        var now = time.GetUtcNow();
+        _startedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var startedAt = time.GetUtcNow();
+        var since = _startedAt - Lookback;
         try
         {
-            await FinishAsync(await store.UnfinishedNamesAsync(startedAt, stoppingToken), recheck: false, stoppingToken);
-            await Task.Delay(QueueGrace, time, stoppingToken);
-            await FinishAsync(await QueuedUnreadAsync(startedAt, stoppingToken), recheck: true, stoppingToken);
+            var pointed = await _store.PointersAsync(since, _startedAt, stoppingToken);
+            await FinishAsync(pointed.Select(p => new Unfinished(p.Name, p.ScanId)).ToList(), stoppingToken);
+            await Task.Delay(QueueGrace, _time, stoppingToken);
+            await FinishAsync(await QueuedUnreadAsync(since, stoppingToken), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -51,61 +75,74 @@ public sealed partial class UnfinishedScanRecovery(
         }
     }
 
-    /// <summary>Input blobs whose current version the trigger queued before <paramref name="startedAt"/> and no worker has read.</summary>
-    private async Task<IReadOnlyList<string>> QueuedUnreadAsync(DateTimeOffset startedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Still to do: a pointed scan without a result, or a queued blob still without a pointer
+    /// (the trigger may have read it meanwhile; then it is the trigger's).
+    /// </summary>
+    private async Task<bool> StillUnfinishedAsync(Unfinished work, CancellationToken cancellationToken) =>
+        work.ScanId is { } scanId
+            ? !await _store.HasRecordAsync(scanId, cancellationToken)
+            : await _store.ResolveNameAsync(work.Name, cancellationToken) is null;
+
+    /// <summary>Input blobs written since <paramref name="since"/> whose current version the trigger queued before this start and no worker has read.</summary>
+    private async Task<IReadOnlyList<Unfinished>> QueuedUnreadAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var queued = await receipts.ListAsync(cancellationToken);
-        var pointed = await store.PointedNamesAsync(cancellationToken);
-        var unread = new List<string>();
-        await foreach (var blob in storage.Input.GetBlobsAsync(cancellationToken: cancellationToken))
+        var queued = await _receipts.ListAsync(cancellationToken);
+        var pointed = await _store.PointedNamesAsync(cancellationToken);
+        var unread = new List<Unfinished>();
+        await foreach (var blob in _storage.Input.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (!pointed.Contains(blob.Name)
+            if (blob.Properties.LastModified >= since
+                && !pointed.Contains(blob.Name)
                 && queued.TryGetValue(BlobTriggerReceipts.VersionKey(blob.Properties.ETag?.ToString(), blob.Name), out var receiptWritten)
-                && receiptWritten < startedAt)
+                && receiptWritten < _startedAt)
             {
-                unread.Add(blob.Name);
+                unread.Add(new Unfinished(blob.Name, null));
             }
         }
 
         return unread;
     }
 
-    private async Task FinishAsync(IReadOnlyList<string> names, bool recheck, CancellationToken stoppingToken)
+    private async Task FinishAsync(IReadOnlyList<Unfinished> works, CancellationToken stoppingToken)
     {
-        if (names.Count == 0)
-        {
-            return;
-        }
-
-        LogFound(names.Count);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxDegreeOfParallelism, CancellationToken = stoppingToken };
-        await Parallel.ForEachAsync(names, parallel, async (name, cancellationToken) =>
+        var finished = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = stoppingToken };
+        await Parallel.ForEachAsync(works, parallel, async (work, cancellationToken) =>
         {
             try
             {
-                // The trigger may have read it meanwhile; then it is the trigger's.
-                if (recheck && await store.ResolveNameAsync(name, cancellationToken) is not null)
+                if (!await StillUnfinishedAsync(work, cancellationToken))
                 {
                     return;
                 }
 
-                var outcome = await processor.ProcessAsync(name, cancellationToken);
+                var outcome = await _processor.ProcessAsync(work.Name, cancellationToken);
+                Interlocked.Increment(ref finished);
                 LogFinished(outcome.ScanId, outcome.Status);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 // Left to the trigger's own redelivery. The type only: messages can quote blob names.
                 LogFailed(e.GetType().Name);
             }
         });
+
+        if (finished > 0)
+        {
+            LogFound(finished);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} inputs begun or queued before this start have no result; finishing them")]
+    /// <summary>An input blob name, and the scan id its pointer names when it has one.</summary>
+    private sealed record Unfinished(string Name, string? ScanId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Finished {Count} scans that were begun or queued before this start and had no result")]
     private partial void LogFound(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unfinished scan {ScanId}: {Status}")]
     private partial void LogFinished(string? scanId, ProcessingStatus status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Finishing unfinished scans failed ({Error}); the blob trigger redelivers them later")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Finishing an unfinished scan failed ({Error}); the blob trigger redelivers it later")]
     private partial void LogFailed(string error);
 }

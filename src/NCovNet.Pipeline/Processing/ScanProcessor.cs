@@ -25,7 +25,9 @@ public sealed partial class ScanProcessor(
     TimeProvider time,
     ILogger<ScanProcessor> logger)
 {
-    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan FirstClaimPoll = TimeSpan.FromMilliseconds(200);
+
+    private static readonly TimeSpan LastClaimPoll = TimeSpan.FromSeconds(5);
 
     public async Task<ProcessingOutcome> ProcessAsync(string inputBlobName, CancellationToken cancellationToken)
     {
@@ -65,18 +67,27 @@ public sealed partial class ScanProcessor(
             claim.Complete();
         }
 
+        if (claim.Lost)
+        {
+            LogClaimLost(input.ScanId, stored);
+        }
+
         LogScored(input.ScanId, outcome.Result.Status, outcome.Result.Label ?? outcome.Result.Error?.Code);
         return new ProcessingOutcome(stored ? ProcessingStatus.Scored : ProcessingStatus.AlreadyScored, input.ScanId);
     }
 
     /// <summary>
     /// The claim on the id, or null once its result exists. Claiming comes first (a new id, the
-    /// common case, has no result to look for, and its claim says so); while another worker holds the id this waits for
-    /// its result, and if the holder died its lease lapses and this worker takes over.
+    /// common case, has no result to look for, and its claim says so); while another worker holds
+    /// the id this waits for its result, polling less often as the wait grows, for as long as a
+    /// live holder may keep renewing (<see cref="ScanClaims.MaxHold"/>) plus one lapse; if the
+    /// holder died, its lease lapses and this worker takes over.
     /// </summary>
     private async Task<ScanClaim?> ClaimOrAwaitResultAsync(string scanId, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + (2 * options.Value.ClaimDuration);
+        var longest = ScanClaims.MaxHold + options.Value.ClaimDuration;
+        var deadline = time.GetUtcNow() + longest;
+        var pause = FirstClaimPoll;
         while (true)
         {
             if (await claims.TryAcquireAsync(scanId, options.Value.ClaimDuration, cancellationToken) is { } claim)
@@ -91,10 +102,11 @@ public sealed partial class ScanProcessor(
 
             if (time.GetUtcNow() > deadline)
             {
-                throw new TimeoutException($"Scan {scanId} stayed claimed by another worker for {2 * options.Value.ClaimDuration}; the trigger will retry.");
+                throw new TimeoutException($"Scan {scanId} stayed claimed by another worker for {longest}; the trigger will retry.");
             }
 
-            await Task.Delay(ClaimPollInterval, time, cancellationToken);
+            await Task.Delay(pause, time, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LastClaimPoll.Ticks));
         }
     }
 
@@ -179,6 +191,9 @@ public sealed partial class ScanProcessor(
     // names/{blob} in the results container maps a name to its id for whoever may read storage.
     [LoggerMessage(Level = LogLevel.Information, Message = "Scan {ScanId}: {Status} ({Detail})")]
     private partial void LogScored(string scanId, string status, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scan {ScanId}: its claim could not be renewed while scoring (another worker may have taken over); result stored by this worker: {Stored}")]
+    private partial void LogClaimLost(string scanId, bool stored);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An input blob was deleted before it could be read; nothing to score")]
     private partial void LogInputMissing();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs.Specialized;
 
@@ -8,19 +9,28 @@ namespace NCovNet.Pipeline.Storage;
 /// gets its own lease id, so a duplicate delivery or the same bytes under another name find the
 /// id taken and wait for the holder's result; a crashed holder's lease lapses after the claim
 /// duration and the next attempt takes over. A live holder renews its lease at half the duration,
-/// so a scan slower than the duration (a huge image on a busy host) is not taken over mid-way.
+/// so a scan slower than the duration (a huge image on a busy host) is not taken over mid-way,
+/// but for <see cref="MaxHold"/> at most, so that a hung scan does not block its id for good.
 /// </summary>
 public sealed class ScanClaims(PipelineStorage storage, ScanStore store)
 {
+    /// <summary>Longest a claim is renewed: the Functions app's functionTimeout (host.json), beyond which no invocation lives.</summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(10);
+
     /// <summary>The claim, or null while another worker holds the id.</summary>
     public async Task<ScanClaim?> TryAcquireAsync(string scanId, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var firstForId = await store.MarkPendingAsync(scanId, cancellationToken);
+        var sinceMarked = Stopwatch.StartNew();
+        var markCreated = await store.MarkPendingAsync(scanId, cancellationToken);
         var lease = storage.Results.GetBlobClient(StorageLayout.ClaimBlob(scanId)).GetBlobLeaseClient();
         try
         {
             await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
-            return new ScanClaim(lease, duration, firstForId);
+
+            // Another worker can only have scored the id after this mark existed, and only under a
+            // lease that, once completed, lapses a full duration after it was taken: acquiring
+            // within one duration of creating the mark rules that out. A slower acquire looks.
+            return new ScanClaim(lease, duration, firstForId: markCreated && sinceMarked.Elapsed < duration);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -30,21 +40,25 @@ public sealed class ScanClaims(PipelineStorage storage, ScanStore store)
 }
 
 /// <summary>
-/// A held claim, renewed in the background until disposed. Disposing releases it, so that a
-/// retry need not wait for it to lapse, unless the scan was completed: a stored result makes the
-/// claim moot, and letting its lease lapse saves a storage call per scan.
+/// A held claim, renewed in the background until disposed (or <see cref="ScanClaims.MaxHold"/>).
+/// Disposing releases it, so that a retry need not wait for it to lapse, unless the scan was
+/// completed: a stored result makes the claim moot, and letting its lease lapse saves a storage
+/// call per scan.
 /// </summary>
 public sealed class ScanClaim : IAsyncDisposable
 {
     private readonly BlobLeaseClient _lease;
     private readonly CancellationTokenSource _held = new();
     private readonly Task _renewals;
+    private int _renewalCount;
     private bool _completed;
+    private bool _disposed;
 
     internal ScanClaim(BlobLeaseClient lease, TimeSpan duration, bool firstForId)
     {
         _lease = lease;
         FirstForId = firstForId;
+        _held.CancelAfter(ScanClaims.MaxHold);
         _renewals = RenewAsync(duration / 2, _held.Token);
     }
 
@@ -52,12 +66,21 @@ public sealed class ScanClaim : IAsyncDisposable
     public bool FirstForId { get; }
 
     /// <summary>How many times the lease was renewed while held.</summary>
-    public int Renewals { get; private set; }
+    public int Renewals => Volatile.Read(ref _renewalCount);
+
+    /// <summary>A renewal failed: another worker may have taken the id over (its result write is conditional, so one result is stored either way).</summary>
+    public bool Lost { get; private set; }
 
     public void Complete() => _completed = true;
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _held.CancelAsync();
         await _renewals;
         _held.Dispose();
@@ -84,17 +107,17 @@ public sealed class ScanClaim : IAsyncDisposable
             {
                 await Task.Delay(interval, held);
                 await _lease.RenewAsync(cancellationToken: held);
-                Renewals++;
+                Interlocked.Increment(ref _renewalCount);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (held.IsCancellationRequested)
         {
-            // Disposed: the claim is no longer needed.
+            // Disposed, or held for MaxHold: the lease lapses from here unless released.
         }
         catch (Exception)
         {
-            // Lost (storage down past the retries, or the lease lapsed): another worker may take
-            // over; the result is written conditionally, so at worst the scan is done twice, stored once.
+            // Storage down past the retries, or the lease lapsed: the holder logs it after scoring.
+            Lost = true;
         }
     }
 }

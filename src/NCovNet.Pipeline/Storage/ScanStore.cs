@@ -57,7 +57,7 @@ public sealed class ScanStore(PipelineStorage storage)
         }
     }
 
-    /// <summary>Overwrites are harmless: the same id always renders the same maps.</summary>
+    /// <summary>Overwrites are harmless: the same id renders the same maps (up to the overlay opacity, which only an operator changes).</summary>
     public async Task WriteHeatmapsAsync(string scanId, HeatmapImages heatmaps, CancellationToken cancellationToken)
     {
         await WritePngAsync(StorageLayout.HeatmapBlob(scanId, HeatmapKind.Overlay), heatmaps.OverlayPng, cancellationToken);
@@ -99,33 +99,21 @@ public sealed class ScanStore(PipelineStorage storage)
         return names;
     }
 
-    /// <summary>
-    /// Input names pointed at a scan before <paramref name="pointedBefore"/> whose scan has no
-    /// result yet: work that a worker began and, unless it is still running elsewhere, left
-    /// unfinished. Two listings (pointers first, so a scan finishing in between counts as finished).
-    /// </summary>
-    public async Task<IReadOnlyList<string>> UnfinishedNamesAsync(DateTimeOffset pointedBefore, CancellationToken cancellationToken)
+    /// <summary>The names/ pointers last written within [<paramref name="after"/>, <paramref name="before"/>), with the scan id each points at.</summary>
+    public async Task<IReadOnlyList<(string Name, string ScanId)>> PointersAsync(DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken)
     {
         var pointers = new List<(string Name, string ScanId)>();
-        var listPointers = new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix, Traits = BlobTraits.Metadata };
-        await foreach (var pointer in Results.GetBlobsAsync(listPointers, cancellationToken))
+        var listing = new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix, Traits = BlobTraits.Metadata };
+        await foreach (var pointer in Results.GetBlobsAsync(listing, cancellationToken))
         {
-            if (pointer.Properties.LastModified < pointedBefore && pointer.Metadata.TryGetValue(StorageLayout.ScanIdMetadata, out var scanId))
+            if (pointer.Properties.LastModified is { } written && written >= after && written < before
+                && pointer.Metadata.TryGetValue(StorageLayout.ScanIdMetadata, out var scanId))
             {
                 pointers.Add((pointer.Name[StorageLayout.NamesPrefix.Length..], scanId));
             }
         }
 
-        var finished = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var blob in Results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.ScansPrefix }, cancellationToken))
-        {
-            if (StorageLayout.ScanIdOfResultBlob(blob.Name) is { } scanId)
-            {
-                finished.Add(scanId);
-            }
-        }
-
-        return pointers.Where(pointer => !finished.Contains(pointer.ScanId)).Select(pointer => pointer.Name).ToList();
+        return pointers;
     }
 
     public async Task<string?> ResolveNameAsync(string inputBlobName, CancellationToken cancellationToken)
@@ -143,7 +131,8 @@ public sealed class ScanStore(PipelineStorage storage)
 
     /// <summary>
     /// Marks an id as accepted (GET answers 202 until its result exists). True when this call
-    /// created the mark: the id was never seen before, so it cannot have a result yet.
+    /// created the mark: the id was never claimed before (see <see cref="ScanClaims"/> for when
+    /// that rules out a result).
     /// </summary>
     public async Task<bool> MarkPendingAsync(string scanId, CancellationToken cancellationToken)
     {

@@ -11,9 +11,10 @@ namespace NCovNet.Pipeline.Storage;
 /// <c>AzureWebJobsStorage</c>: either a connection string (Azurite, keys) or, for identity-based
 /// connections, <c>AzureWebJobsStorage__blobServiceUri</c> / <c>__queueServiceUri</c> (or
 /// <c>__accountName</c> for the public cloud's endpoints) with a token credential:
-/// <c>__credential=managedidentity</c> uses the managed identity only (<c>__clientId</c> picks a
-/// user-assigned one), as the host does; without it <see cref="DefaultAzureCredential"/> (a
-/// developer's az login works too). Transient failures are retried with exponential backoff.
+/// <c>__credential=managedidentity</c> uses the managed identity only (<c>__clientId</c> or
+/// <c>__managedIdentityResourceId</c> picks a user-assigned one), as the host does; a service
+/// principal's <c>__tenantId</c>/<c>__clientId</c>/<c>__clientSecret</c> are honoured too; without
+/// them <see cref="DefaultAzureCredential"/> (a developer's az login works too). Transient failures are retried with exponential backoff.
 /// </summary>
 public static class StorageConnection
 {
@@ -32,7 +33,7 @@ public static class StorageConnection
             return (new BlobServiceClient(section.Value, blobOptions), new QueueServiceClient(section.Value, queueOptions));
         }
 
-        var account = section["accountName"];
+        var account = Setting(section, "accountName");
         var blobUri = Setting(section, "blobServiceUri") ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
         var queueUri = Setting(section, "queueServiceUri") ?? (account is null ? null : $"https://{account}.queue.core.windows.net");
         if (blobUri is null || queueUri is null)
@@ -46,21 +47,38 @@ public static class StorageConnection
         return (new BlobServiceClient(new Uri(blobUri), credential, blobOptions), new QueueServiceClient(new Uri(queueUri), credential, queueOptions));
     }
 
-    /// <summary>The token credential an identity-based connection names with <c>__credential</c> and <c>__clientId</c>.</summary>
+    /// <summary>
+    /// The token credential an identity-based connection names, as the Functions host reads it:
+    /// <c>__credential=managedidentity</c> with <c>__clientId</c> or <c>__managedIdentityResourceId</c>
+    /// for a user-assigned identity; <c>__tenantId</c> + <c>__clientId</c> + <c>__clientSecret</c>
+    /// for a service principal; otherwise <see cref="DefaultAzureCredential"/> (with <c>__clientId</c>
+    /// passed on as its managed identity).
+    /// </summary>
     public static TokenCredential CreateCredential(IConfigurationSection section)
     {
         var clientId = Setting(section, "clientId");
+        var resourceId = Setting(section, "managedIdentityResourceId");
+        if (Setting(section, "clientSecret") is { } secret)
+        {
+            var tenantId = Setting(section, "tenantId") ?? throw Refuse(section, "clientSecret needs tenantId and clientId");
+            return new ClientSecretCredential(tenantId, clientId ?? throw Refuse(section, "clientSecret needs tenantId and clientId"), secret);
+        }
+
         return Setting(section, "credential") switch
         {
             null => clientId is null
                 ? new DefaultAzureCredential()
                 : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }),
             var kind when kind.Equals("managedidentity", StringComparison.OrdinalIgnoreCase) => new ManagedIdentityCredential(
-                clientId is null ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId)),
-            var kind => throw new InvalidOperationException(
-                $"{section.Path}__credential is '{kind}'; the only value supported is 'managedidentity' (leave it unset to use DefaultAzureCredential)."),
+                resourceId is not null ? ManagedIdentityId.FromUserAssignedResourceId(new ResourceIdentifier(resourceId))
+                : clientId is not null ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+                : ManagedIdentityId.SystemAssigned),
+            var kind => throw Refuse(section, $"credential is '{kind}'; the only value supported is 'managedidentity' (leave it unset to use DefaultAzureCredential)"),
         };
     }
+
+    private static InvalidOperationException Refuse(IConfigurationSection section, string problem) =>
+        new($"{section.Path}__{problem}.");
 
     private static string? Setting(IConfigurationSection section, string key) =>
         string.IsNullOrWhiteSpace(section[key]) ? null : section[key];

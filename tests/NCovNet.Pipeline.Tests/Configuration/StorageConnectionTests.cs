@@ -44,6 +44,31 @@ public sealed class StorageConnectionTests
     }
 
     [Fact]
+    public void A_resource_id_picks_a_user_assigned_identity_and_a_client_secret_a_service_principal()
+    {
+        var byResourceId = StorageConnection.CreateCredential(Section(
+            ("AzureWebJobsStorage:credential", "managedidentity"),
+            ("AzureWebJobsStorage:managedIdentityResourceId", "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ncovnet")));
+        var servicePrincipal = StorageConnection.CreateCredential(Section(
+            ("AzureWebJobsStorage:tenantId", "11111111-1111-1111-1111-111111111111"),
+            ("AzureWebJobsStorage:clientId", "22222222-2222-2222-2222-222222222222"),
+            ("AzureWebJobsStorage:clientSecret", "not-a-real-secret")));
+
+        Assert.IsType<ManagedIdentityCredential>(byResourceId);
+        Assert.IsType<ClientSecretCredential>(servicePrincipal);
+    }
+
+    [Fact]
+    public void A_client_secret_without_its_tenant_is_refused_naming_the_settings()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StorageConnection.CreateCredential(Section(
+            ("AzureWebJobsStorage:clientId", "22222222-2222-2222-2222-222222222222"),
+            ("AzureWebJobsStorage:clientSecret", "not-a-real-secret"))));
+
+        Assert.Contains("AzureWebJobsStorage__clientSecret needs tenantId and clientId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_credential_kind_is_refused_naming_the_setting()
     {
         var error = Assert.Throws<InvalidOperationException>(() => StorageConnection.Create(Settings(

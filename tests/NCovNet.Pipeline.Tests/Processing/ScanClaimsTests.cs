@@ -25,11 +25,18 @@ public sealed class ScanClaimsTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var claim = await claims.TryAcquireAsync(scanId, ShortestLease, CancellationToken.None);
         Assert.NotNull(claim);
-        await Task.Delay(ShortestLease + TimeSpan.FromSeconds(3));
+        try
+        {
+            await Task.Delay(ShortestLease + TimeSpan.FromSeconds(3));
 
-        Assert.Null(await claims.TryAcquireAsync(scanId, ShortestLease, CancellationToken.None));
-        Assert.InRange(claim.Renewals, 2, 3);
-        await claim.DisposeAsync();
+            Assert.Null(await claims.TryAcquireAsync(scanId, ShortestLease, CancellationToken.None));
+            Assert.InRange(claim.Renewals, 2, 3);
+            Assert.False(claim.Lost);
+        }
+        finally
+        {
+            await claim.DisposeAsync();
+        }
         await using var next = await claims.TryAcquireAsync(scanId, ShortestLease, CancellationToken.None);
         Assert.NotNull(next);
     }

@@ -38,6 +38,9 @@ public sealed class ServerKilledTests(AzuriteFixture azurite) : IAsyncLifetime
             await ProcessRadiographTests.UploadAsync(input, images);
             await WaitUntilAsync(async () => await SnapshotAsync(results) is { Finished.Count: >= 3, InFlight.Count: >= 2 }, first);
             await first.KillAsync();
+
+            // Azurite may still commit an upload it had received in full before the kill.
+            await Task.Delay(TimeSpan.FromSeconds(2));
             atKill = await SnapshotAsync(results);
         }
 
@@ -50,6 +53,8 @@ public sealed class ServerKilledTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(images.Count, records.Count);
         var ids = images.Select(image => ScanId.Of(image.Bytes)).ToHashSet();
         Assert.Equal(ids.Count, (await SnapshotAsync(results)).Finished.Count);
+        // Each log line follows its result's write, through the console logger's queue and a pipe.
+        await WaitUntilAsync(() => Task.FromResult(atKill.Finished.Union(second.ScoredIds).Count() == ids.Count), second);
         var rescored = second.ScoredIds;
         Assert.Empty(rescored.Intersect(atKill.Finished));
         Assert.Equal(rescored.Count, rescored.Distinct().Count());
@@ -85,7 +90,7 @@ public sealed class ServerKilledTests(AzuriteFixture azurite) : IAsyncLifetime
         var deadline = DateTime.UtcNow + Timeout;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the first process never had scans both finished and in flight:\n" + server.Output);
+            Assert.True(DateTime.UtcNow < deadline, "timed out; the server's output:\n" + server.Output);
             await Task.Delay(25);
         }
     }
