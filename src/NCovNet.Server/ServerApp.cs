@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Azure.WebJobs;
+using NCovNet.Core.Models;
 using NCovNet.Pipeline;
 using NCovNet.Pipeline.Http;
 
@@ -25,6 +28,13 @@ public static class ServerApp
         var pipeline = builder.Configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>() ?? new PipelineOptions();
         builder.Services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // As the stored results are written (ModelJson), so that the document describes them.
+            json.SerializerOptions.DefaultIgnoreCondition = ModelJson.Options.DefaultIgnoreCondition;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ScanApiDocument>().AddOperationTransformer<ScanApiDocument>());
         builder.Services.AddScanPipeline(builder.Configuration).AddModelScanner();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = pipeline.MaxImageBytes);
 
@@ -51,6 +61,7 @@ public static class ServerApp
         app.UseExceptionHandler(error => error.Run(context => Problems.Unexpected().ExecuteAsync(context)));
         app.UseStatusCodePages();
         app.MapScanApi();
+        app.MapOpenApi(ScanApiDocument.Route);
         return app;
     }
 }

@@ -28,6 +28,6 @@ public sealed class HealthHandler(IRadiographScanner scanner, PipelineStorage st
             return Problems.Unhealthy($"Storage did not answer within {ProbeTimeout.TotalSeconds} s.");
         }
 
-        return Results.Ok(new { status = "healthy", model = new { scanner.Model.Name, scanner.Model.Version }, storage = "reachable" });
+        return Results.Ok(HealthReport.Healthy(scanner.Model.Name, scanner.Model.Version));
     }
 }

@@ -42,14 +42,14 @@ public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, 
         var location = ScanRoutes.ScanLocation(scanId);
         if (!IsTrue(request.Query["wait"]))
         {
-            return Results.Accepted(location, new { id = scanId, status = "pending", location });
+            return Results.Accepted(location, PendingScan.Of(scanId));
         }
 
         // The processor returns once this id's result exists, whoever scored it.
         await processor.ProcessAsync(blobName, cancellationToken);
         var json = await store.GetRecordJsonAsync(scanId, cancellationToken);
         return json is null
-            ? Results.Accepted(location, new { id = scanId, status = "pending", location })
+            ? Results.Accepted(location, PendingScan.Of(scanId))
             : Results.Text(json, "application/json", statusCode: StatusCodes.Status200OK);
     }
 
