@@ -5,7 +5,8 @@ using NCovNet.Pipeline.Storage;
 namespace NCovNet.Server;
 
 /// <summary>
-/// Finishes, at start-up, the scans a killed server left half-done. The blob trigger marks a
+/// Finishes, at start-up, the scans a killed server left half-done, and the blobs a stopped one
+/// had taken from its queue without starting them. The blob trigger marks a
 /// blob's receipt complete when it queues the blob, not when the function succeeds, and takes
 /// each queue message for 10 minutes (fixed in WebJobs.Extensions.Storage 5.3.10): after a kill,
 /// the blobs its workers held would come back only when their messages reappear. This hands them
@@ -36,10 +37,12 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<UnfinishedScanRecovery> _logger;
 
-    // Taken when the host builds its services, before the blob trigger starts, and cut to the
-    // whole second: storage's Last-Modified has one-second resolution, so anything this server
-    // writes is stamped at or after it.
-    private readonly DateTimeOffset _startedAt;
+    // The end of the second in which the host built its services (before its blob trigger
+    // started): storage's Last-Modified has one-second resolution, so what the last server wrote
+    // just before this start is stamped with that second. Work this server's trigger stamps in
+    // the same second is taken too, harmlessly: the processor is idempotent and the trigger
+    // finds the result.
+    private readonly DateTimeOffset _startedBefore;
 
     public UnfinishedScanRecovery(
         PipelineStorage storage,
@@ -52,15 +55,15 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
     {
         (_storage, _store, _receipts, _processor, _options, _time, _logger) = (storage, store, receipts, processor, options.Value, time, logger);
         var now = time.GetUtcNow();
-        _startedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+        _startedBefore = now.AddTicks(TimeSpan.TicksPerSecond - (now.Ticks % TimeSpan.TicksPerSecond));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var since = _startedAt - Lookback;
+        var since = _startedBefore - Lookback;
         try
         {
-            var pointed = await _store.PointersAsync(since, _startedAt, stoppingToken);
+            var pointed = await _store.PointersAsync(since, _startedBefore, stoppingToken);
             await FinishAsync(pointed.Select(p => new Unfinished(p.Name, p.ScanId)).ToList(), stoppingToken);
             await Task.Delay(QueueGrace, _time, stoppingToken);
             await FinishAsync(await QueuedUnreadAsync(since, stoppingToken), stoppingToken);
@@ -95,7 +98,7 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
             if (blob.Properties.LastModified >= since
                 && !pointed.Contains(blob.Name)
                 && queued.TryGetValue(BlobTriggerReceipts.VersionKey(blob.Properties.ETag?.ToString(), blob.Name), out var receiptWritten)
-                && receiptWritten < _startedAt)
+                && receiptWritten < _startedBefore)
             {
                 unread.Add(new Unfinished(blob.Name, null));
             }
