@@ -70,7 +70,7 @@ public sealed partial class MissedBlobSweeper(
             return;
         }
 
-        var pointed = await store.PointedNamesAsync(cancellationToken);
+        var pointed = (await store.PointersAsync(cancellationToken)).Select(pointer => pointer.Name).ToHashSet(StringComparer.Ordinal);
         var settled = now - SettleTime;
         var skipped = storage.Input.GetBlobsAsync(cancellationToken: cancellationToken).Where(blob =>
             blob.Properties.LastModified < settled

@@ -21,7 +21,14 @@ namespace NCovNet.Server;
 /// </list>
 /// A scan still running on another server that shares the storage ends as already scored.
 /// </summary>
-public sealed partial class UnfinishedScanRecovery : BackgroundService
+public sealed partial class UnfinishedScanRecovery(
+    PipelineStorage storage,
+    ScanStore store,
+    BlobTriggerReceipts receipts,
+    ScanProcessor processor,
+    IOptions<ServerOptions> options,
+    TimeProvider time,
+    ILogger<UnfinishedScanRecovery> logger) : BackgroundService
 {
     /// <summary>Long enough for this server's trigger to take up what the last one queued and left visible.</summary>
     public static readonly TimeSpan QueueGrace = TimeSpan.FromSeconds(10);
@@ -29,43 +36,24 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
     /// <summary>Older work has long been redelivered by the trigger itself.</summary>
     public static readonly TimeSpan Lookback = TimeSpan.FromDays(1);
 
-    private readonly PipelineStorage _storage;
-    private readonly ScanStore _store;
-    private readonly BlobTriggerReceipts _receipts;
-    private readonly ScanProcessor _processor;
-    private readonly ServerOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<UnfinishedScanRecovery> _logger;
-
     // The end of the second in which the host built its services (before its blob trigger
     // started): storage's Last-Modified has one-second resolution, so what the last server wrote
     // just before this start is stamped with that second. Work this server's trigger stamps in
     // the same second is taken too, harmlessly: the processor is idempotent and the trigger
     // finds the result.
-    private readonly DateTimeOffset _startedBefore;
-
-    public UnfinishedScanRecovery(
-        PipelineStorage storage,
-        ScanStore store,
-        BlobTriggerReceipts receipts,
-        ScanProcessor processor,
-        IOptions<ServerOptions> options,
-        TimeProvider time,
-        ILogger<UnfinishedScanRecovery> logger)
-    {
-        (_storage, _store, _receipts, _processor, _options, _time, _logger) = (storage, store, receipts, processor, options.Value, time, logger);
-        var now = time.GetUtcNow();
-        _startedBefore = now.AddTicks(TimeSpan.TicksPerSecond - (now.Ticks % TimeSpan.TicksPerSecond));
-    }
+    private readonly DateTimeOffset _startedBefore = EndOfSecond(time.GetUtcNow());
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var since = _startedBefore - Lookback;
         try
         {
-            var pointed = await _store.PointersAsync(since, _startedBefore, stoppingToken);
-            await FinishAsync(pointed.Select(p => new Unfinished(p.Name, p.ScanId)).ToList(), stoppingToken);
-            await Task.Delay(QueueGrace, _time, stoppingToken);
+            var pointed = (await store.PointersAsync(stoppingToken))
+                .Where(pointer => pointer.ScanId is not null && pointer.Written >= since && pointer.Written < _startedBefore)
+                .Select(pointer => new Unfinished(pointer.Name, pointer.ScanId))
+                .ToList();
+            await FinishAsync(pointed, stoppingToken);
+            await Task.Delay(QueueGrace, time, stoppingToken);
             await FinishAsync(await QueuedUnreadAsync(since, stoppingToken), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,16 +72,16 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
     /// </summary>
     private async Task<bool> StillUnfinishedAsync(Unfinished work, CancellationToken cancellationToken) =>
         work.ScanId is { } scanId
-            ? !await _store.HasRecordAsync(scanId, cancellationToken)
-            : await _store.ResolveNameAsync(work.Name, cancellationToken) is null;
+            ? !await store.HasRecordAsync(scanId, cancellationToken)
+            : await store.ResolveNameAsync(work.Name, cancellationToken) is null;
 
     /// <summary>Input blobs written since <paramref name="since"/> whose current version the trigger queued before this start and no worker has read.</summary>
     private async Task<IReadOnlyList<Unfinished>> QueuedUnreadAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var queued = await _receipts.ListAsync(cancellationToken);
-        var pointed = await _store.PointedNamesAsync(cancellationToken);
+        var queued = await receipts.ListAsync(cancellationToken);
+        var pointed = (await store.PointersAsync(cancellationToken)).Select(pointer => pointer.Name).ToHashSet(StringComparer.Ordinal);
         var unread = new List<Unfinished>();
-        await foreach (var blob in _storage.Input.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var blob in storage.Input.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             if (blob.Properties.LastModified >= since
                 && !pointed.Contains(blob.Name)
@@ -110,7 +98,7 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
     private async Task FinishAsync(IReadOnlyList<Unfinished> works, CancellationToken stoppingToken)
     {
         var finished = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = stoppingToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxDegreeOfParallelism, CancellationToken = stoppingToken };
         await Parallel.ForEachAsync(works, parallel, async (work, cancellationToken) =>
         {
             try
@@ -120,7 +108,7 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
                     return;
                 }
 
-                var outcome = await _processor.ProcessAsync(work.Name, cancellationToken);
+                var outcome = await processor.ProcessAsync(work.Name, cancellationToken);
                 Interlocked.Increment(ref finished);
                 LogFinished(outcome.ScanId, outcome.Status);
             }
@@ -136,6 +124,8 @@ public sealed partial class UnfinishedScanRecovery : BackgroundService
             LogFound(finished);
         }
     }
+
+    private static DateTimeOffset EndOfSecond(DateTimeOffset time) => time.AddTicks(TimeSpan.TicksPerSecond - (time.Ticks % TimeSpan.TicksPerSecond));
 
     /// <summary>An input blob name, and the scan id its pointer names when it has one.</summary>
     private sealed record Unfinished(string Name, string? ScanId);

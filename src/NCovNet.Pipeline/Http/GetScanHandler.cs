@@ -20,7 +20,7 @@ public sealed class GetScanHandler(ScanStore store)
         }
 
         return await store.IsPendingAsync(scanId, cancellationToken)
-            ? Results.Accepted(ScanRoutes.ScanLocation(scanId), PendingScan.Of(scanId))
+            ? PendingScan.Of(scanId).Accepted()
             : Problems.NotFound(scanId);
     }
 }

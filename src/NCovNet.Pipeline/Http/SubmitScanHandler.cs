@@ -39,17 +39,16 @@ public sealed class SubmitScanHandler(PipelineStorage storage, ScanStore store, 
         await UploadOnceAsync(blobName, body, cancellationToken);
         await store.MarkPendingAsync(scanId, cancellationToken);
 
-        var location = ScanRoutes.ScanLocation(scanId);
         if (!IsTrue(request.Query["wait"]))
         {
-            return Results.Accepted(location, PendingScan.Of(scanId));
+            return PendingScan.Of(scanId).Accepted();
         }
 
         // The processor returns once this id's result exists, whoever scored it.
         await processor.ProcessAsync(blobName, cancellationToken);
         var json = await store.GetRecordJsonAsync(scanId, cancellationToken);
         return json is null
-            ? Results.Accepted(location, PendingScan.Of(scanId))
+            ? PendingScan.Of(scanId).Accepted()
             : Results.Text(json, "application/json", statusCode: StatusCodes.Status200OK);
     }
 

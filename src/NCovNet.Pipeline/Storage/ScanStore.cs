@@ -87,30 +87,17 @@ public sealed class ScanStore(PipelineStorage storage)
             new BlobUploadOptions { Metadata = new Dictionary<string, string> { [StorageLayout.ScanIdMetadata] = scanId } },
             cancellationToken);
 
-    /// <summary>Every input blob name that has a names/ pointer (a worker has read it).</summary>
-    public async Task<HashSet<string>> PointedNamesAsync(CancellationToken cancellationToken)
+    /// <summary>Every names/ pointer (an input blob a worker has read), in one listing.</summary>
+    public async Task<IReadOnlyList<NamePointer>> PointersAsync(CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var pointer in Results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix }, cancellationToken))
-        {
-            names.Add(pointer.Name[StorageLayout.NamesPrefix.Length..]);
-        }
-
-        return names;
-    }
-
-    /// <summary>The names/ pointers last written within [<paramref name="after"/>, <paramref name="before"/>), with the scan id each points at.</summary>
-    public async Task<IReadOnlyList<(string Name, string ScanId)>> PointersAsync(DateTimeOffset after, DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        var pointers = new List<(string Name, string ScanId)>();
+        var pointers = new List<NamePointer>();
         var listing = new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix, Traits = BlobTraits.Metadata };
         await foreach (var pointer in Results.GetBlobsAsync(listing, cancellationToken))
         {
-            if (pointer.Properties.LastModified is { } written && written >= after && written < before
-                && pointer.Metadata.TryGetValue(StorageLayout.ScanIdMetadata, out var scanId))
-            {
-                pointers.Add((pointer.Name[StorageLayout.NamesPrefix.Length..], scanId));
-            }
+            pointers.Add(new NamePointer(
+                pointer.Name[StorageLayout.NamesPrefix.Length..],
+                pointer.Metadata.TryGetValue(StorageLayout.ScanIdMetadata, out var scanId) ? scanId : null,
+                pointer.Properties.LastModified ?? DateTimeOffset.MinValue));
         }
 
         return pointers;

@@ -28,18 +28,10 @@ public static class StorageLayout
     /// <summary>Folder of the input container where HTTP uploads are stored.</summary>
     public const string UploadFolder = "uploads";
 
-    /// <summary>Folder of the results container holding one folder per scan id.</summary>
-    public const string ScansPrefix = "scans/";
+    // Folder of the results container holding one folder per scan id.
+    private const string ScansPrefix = "scans/";
 
-    private const string ResultFile = "/result.json";
-
-    public static string ResultBlob(string scanId) => ScansPrefix + scanId + ResultFile;
-
-    /// <summary>The scan id of a scans/{id}/result.json blob name; null for any other blob.</summary>
-    public static string? ScanIdOfResultBlob(string blobName) =>
-        blobName.StartsWith(ScansPrefix, StringComparison.Ordinal) && blobName.EndsWith(ResultFile, StringComparison.Ordinal)
-            ? blobName[ScansPrefix.Length..^ResultFile.Length]
-            : null;
+    public static string ResultBlob(string scanId) => ScansPrefix + scanId + "/result.json";
 
     public static string HeatmapBlob(string scanId, HeatmapKind kind) =>
         ScansPrefix + scanId + (kind == HeatmapKind.Map ? "/map.png" : "/overlay.png");

@@ -53,6 +53,10 @@ public sealed class ResultReader(string connectionString)
         return names;
     }
 
+    /// <summary>The scan ids that have a stored result.json.</summary>
+    public async Task<IReadOnlyList<string>> ScanIdsWithResultAsync() =>
+        (await ResultBlobNamesAsync()).Select(name => name.Split('/')[1]).ToList();
+
     /// <summary>Polls until every input name points at a stored result, or the timeout passes.</summary>
     public async Task<IReadOnlyDictionary<string, ScanRecord>> WaitForAllAsync(IEnumerable<string> inputBlobNames, TimeSpan timeout)
     {

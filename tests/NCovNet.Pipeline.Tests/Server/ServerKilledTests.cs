@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using NCovNet.Pipeline.Processing;
 using NCovNet.Pipeline.Storage;
 using NCovNet.Pipeline.Tests.Fixtures;
@@ -36,12 +36,12 @@ public sealed class ServerKilledTests(AzuriteFixture azurite) : IAsyncLifetime
         await using (var first = ServerProcess.Start(azurite.ConnectionString, Settings))
         {
             await ProcessRadiographTests.UploadAsync(input, images);
-            await WaitUntilAsync(async () => await SnapshotAsync(results) is { Finished.Count: >= 3, InFlight.Count: >= 2 }, first);
+            await WaitUntilAsync(async () => await SnapshotAsync() is { Finished.Count: >= 3, InFlight.Count: >= 2 }, first);
             await first.KillAsync();
 
             // Azurite may still commit an upload it had received in full before the kill.
             await Task.Delay(TimeSpan.FromSeconds(2));
-            atKill = await SnapshotAsync(results);
+            atKill = await SnapshotAsync();
         }
 
         Assert.NotEmpty(atKill.InFlight);
@@ -52,7 +52,7 @@ public sealed class ServerKilledTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(images.Count, records.Count);
         var ids = images.Select(image => ScanId.Of(image.Bytes)).ToHashSet();
-        Assert.Equal(ids.Count, (await SnapshotAsync(results)).Finished.Count);
+        Assert.Equal(ids.Count, (await SnapshotAsync()).Finished.Count);
         // Each log line follows its result's write, through the console logger's queue and a pipe.
         await WaitUntilAsync(() => Task.FromResult(atKill.Finished.Union(second.ScoredIds).Count() == ids.Count), second);
         var rescored = second.ScoredIds;
@@ -63,24 +63,12 @@ public sealed class ServerKilledTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>Ids with a result, and ids a name points at without one (a worker had begun them).</summary>
-    private static async Task<Snapshot> SnapshotAsync(BlobContainerClient results)
+    private async Task<Snapshot> SnapshotAsync()
     {
         // Pointers first: a scan finishing between the two listings counts as finished, not in flight.
-        var begun = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var pointer in results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.NamesPrefix, Traits = BlobTraits.Metadata }))
-        {
-            begun.Add(pointer.Metadata[StorageLayout.ScanIdMetadata]);
-        }
-
-        var finished = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var blob in results.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.ScansPrefix }))
-        {
-            if (StorageLayout.ScanIdOfResultBlob(blob.Name) is { } id)
-            {
-                finished.Add(id);
-            }
-        }
-
+        var storage = new PipelineStorage(new BlobServiceClient(azurite.ConnectionString), new QueueServiceClient(azurite.ConnectionString));
+        var begun = (await new ScanStore(storage).PointersAsync(CancellationToken.None)).Select(pointer => pointer.ScanId!).ToHashSet(StringComparer.Ordinal);
+        var finished = (await new ResultReader(azurite.ConnectionString).ScanIdsWithResultAsync()).ToHashSet(StringComparer.Ordinal);
         begun.ExceptWith(finished);
         return new Snapshot(finished, begun);
     }
